@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Prove that every required page, section and fact is in the guide.
+
+Exit 0: everything is present and every page reads at or below the grade limit.
+Exit 1: something is missing or a page reads too hard.
+Exit 2: bad input (the manifest or a page's front matter cannot be used).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from guidekit.content_report import as_dicts, check  # noqa: E402
+from guidekit.manifest import ManifestError, load_manifest  # noqa: E402
+
+DEFAULT_MANIFEST = Path(__file__).resolve().parent / "required_content.yml"
+LABELS = {"page": "reviewed", "grade": "grade", "section": "section", "fact": "fact", "source": "source"}
+
+
+def print_text(findings) -> None:
+    for f in findings:
+        status = "ok     " if f.ok else "MISSING" if f.kind in ("section", "fact", "source") else "FAIL   "
+        where = f"{f.file}:{f.line}" if f.line else f.file
+        detail = f"  {f.detail}" if f.detail else ""
+        print(f"{status} {LABELS[f.kind]:<8} {where:<16} {f.id}{detail}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--manifest", type=Path, default=DEFAULT_MANIFEST, help="content manifest (YAML)")
+    parser.add_argument("--docs-dir", type=Path, help="check pages in this folder instead of the manifest's docs_dir")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+
+    try:
+        manifest = load_manifest(args.manifest)
+        if args.docs_dir:
+            manifest.docs_dir = args.docs_dir.resolve()
+        findings = check(manifest)
+    except ManifestError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+    failed = [f for f in findings if not f.ok]
+    if args.format == "json":
+        print(json.dumps({"ok": not failed, "manifest": str(manifest.path), "docs_dir": str(manifest.docs_dir),
+                          "findings": as_dicts(findings)}, indent=2))
+    else:
+        print_text(findings)
+        print(f"Content check: {len(findings) - len(failed)} of {len(findings)} items present"
+              + (f"; {len(failed)} missing or failing" if failed else "; all good"))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Shared parts of the guide's build and check scripts."""

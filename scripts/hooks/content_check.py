@@ -1,0 +1,36 @@
+"""MkDocs hook: refuse to build a guide that is missing required content.
+
+Runs the same check as scripts/check_content.py before any page is built,
+so `mkdocs build` and `mkdocs serve` never show a guide with a fact missing.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+SCRIPTS = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(SCRIPTS))
+
+from guidekit.content_report import check  # noqa: E402
+from guidekit.manifest import ManifestError, load_manifest  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.content_check")
+MANIFEST = SCRIPTS / "required_content.yml"
+
+
+def on_pre_build(config) -> None:
+    try:
+        manifest = load_manifest(MANIFEST)
+        manifest.docs_dir = Path(config["docs_dir"])
+        findings = check(manifest)
+    except ManifestError as error:
+        raise PluginError(f"content manifest: {error}") from None
+    failed = [f for f in findings if not f.ok]
+    if failed:
+        lines = "\n".join(f"  {f.kind} {f.id} ({f.file}): {f.detail}" for f in failed)
+        raise PluginError(f"content check failed, {len(failed)} item(s) missing or failing:\n{lines}\n"
+                          "Run scripts/check_content.py for the full report.")
+    log.info("content check: all %d required items present", len(findings))
