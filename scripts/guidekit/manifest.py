@@ -175,7 +175,10 @@ def load_manifest(path: Path) -> Manifest:
                                 "add the heading to that page's sections, or fix the spelling")
         cited = spec.get("source", [])
         cited = [cited] if isinstance(cited, str) else cited
-        for source in cited if isinstance(cited, list) else [cited]:
+        if not isinstance(cited, list) or not all(isinstance(s, str) for s in cited):
+            raise ManifestError(path, entry, "source", f"{cited!r} must be a source ID or a list of them",
+                                f"use IDs from: {', '.join(sources)}")
+        for source in cited:
             if source not in sources:
                 raise ManifestError(path, entry, "source", f"unknown source {source!r}",
                                     f"use one of: {', '.join(sources)}, or add it under 'sources:'")

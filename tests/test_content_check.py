@@ -1,0 +1,160 @@
+"""The content checker: the real guide passes, and every missing piece is caught."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, SCRIPTS
+import check_content
+from guidekit.manifest import load_manifest
+
+MANIFEST = SCRIPTS / "required_content.yml"
+REAL = load_manifest(MANIFEST)
+
+
+def run_json(capsys, *args) -> tuple[int, dict]:
+    code = check_content.main(["--format", "json", *args])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def finding(report: dict, kind: str, ident: str) -> dict:
+    return next(f for f in report["findings"] if f["kind"] == kind and f["id"] == ident)
+
+
+@pytest.fixture(scope="module")
+def real_report() -> dict:
+    out = subprocess.run([sys.executable, str(SCRIPTS / "check_content.py"), "--format", "json"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    return json.loads(out.stdout)
+
+
+def test_real_docs_pass(real_report):
+    assert real_report["ok"] is True
+    kinds = {f["kind"] for f in real_report["findings"]}
+    assert kinds == {"page", "grade", "section", "fact", "source"}
+    assert all(f["ok"] for f in real_report["findings"])
+
+
+def test_every_fact_of_the_sheet_is_in_the_manifest():
+    sheet = (ROOT.parent / "shared" / "content" / "facts.md").read_text(encoding="utf-8")
+    sheet_ids = set(re.findall(r"^\| ([A-Z]+(?:-[A-Z]+)+) \|", sheet, re.M))
+    assert sheet_ids, "no fact IDs found in the fact sheet"
+    assert sheet_ids <= {f.id for f in REAL.facts}
+
+
+def test_text_report_names_page_and_line():
+    out = subprocess.run([sys.executable, str(SCRIPTS / "check_content.py")], capture_output=True, text=True)
+    assert out.returncode == 0
+    assert "recovery.md:" in out.stdout and "CALL-FEVER" in out.stdout
+    assert "all good" in out.stdout.splitlines()[-1]
+
+
+@pytest.mark.parametrize("fact", REAL.facts, ids=lambda f: f.id)
+def test_removing_a_fact_fails_and_names_it(fact, real_report, tmp_path, capsys):
+    found = finding(real_report, "fact", fact.id)
+    assert found["matches"], f"{fact.id} has no location in the real report"
+    docs = tmp_path / "docs"
+    shutil.copytree(REAL.docs_dir, docs)
+    page = docs / REAL.pages[fact.page].file
+    lines = page.read_text(encoding="utf-8").splitlines()
+    doomed = {n for start, end in found["matches"] for n in range(start, end + 1)}
+    page.write_text("\n".join(l for n, l in enumerate(lines, 1) if n not in doomed) + "\n", encoding="utf-8")
+
+    code, report = run_json(capsys, "--docs-dir", str(docs))
+    assert code == 1
+    assert finding(report, "fact", fact.id)["ok"] is False
+    check_content.main(["--docs-dir", str(docs)])
+    assert any(line.startswith("MISSING") and fact.id in line for line in capsys.readouterr().out.splitlines())
+
+
+SECTIONS = [(page.id, section) for page in REAL.pages.values() for section in page.sections]
+
+
+@pytest.mark.parametrize("page_id,section", SECTIONS, ids=[f"{p}:{s}" for p, s in SECTIONS])
+def test_removing_a_section_heading_fails_and_names_it(page_id, section, real_report, tmp_path, capsys):
+    found = next(f for f in real_report["findings"]
+                 if f["kind"] == "section" and f["id"] == section and f["page"] == page_id)
+    docs = tmp_path / "docs"
+    shutil.copytree(REAL.docs_dir, docs)
+    page = docs / REAL.pages[page_id].file
+    lines = page.read_text(encoding="utf-8").splitlines()
+    del lines[found["line"] - 1]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    code, report = run_json(capsys, "--docs-dir", str(docs))
+    assert code == 1
+    missing = [f for f in report["findings"] if f["kind"] == "section" and not f["ok"]]
+    assert [(f["page"], f["id"]) for f in missing] == [(page_id, section)]
+
+
+def test_page_above_reading_grade_fails(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    shutil.copytree(REAL.docs_dir, docs)
+    hard = ("Notwithstanding considerable interdisciplinary methodological heterogeneity, percutaneous "
+            "vertebral augmentation demonstrates statistically indistinguishable postoperative analgesic "
+            "effectiveness relative to comprehensive conservative pharmacological management.\n\n")
+    with (docs / "during.md").open("a", encoding="utf-8") as page:
+        page.write(hard * 12)
+    code, report = run_json(capsys, "--docs-dir", str(docs))
+    assert code == 1
+    grade = finding(report, "grade", "during")
+    assert grade["ok"] is False
+    assert float(grade["detail"].split()[0]) > 6.0
+    assert all(f["ok"] for f in report["findings"] if f["kind"] == "grade" and f["id"] != "during")
+
+
+def test_hidden_text_does_not_count(tmp_path, capsys):
+    """Front matter, comments and alt text are not what a reader sees."""
+    docs = tmp_path / "docs"
+    shutil.copytree(REAL.docs_dir, docs)
+    page = docs / "recovery.md"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("- a fever above 100.0 °F (37.8 °C)\n", "")
+    text = text.replace("reviewed: 2026-11-24", "reviewed: 2026-11-24\nkeywords: a fever above 100.0 °F (37.8 °C)")
+    text += "\n<!-- a fever above 100.0 °F (37.8 °C) -->\n![a fever above 100.0 °F (37.8 °C)](x.png)\n"
+    page.write_text(text, encoding="utf-8")
+    code, report = run_json(capsys, "--docs-dir", str(docs))
+    assert code == 1
+    assert finding(report, "fact", "CALL-FEVER")["ok"] is False
+
+
+def test_fact_in_the_wrong_section_is_missing(tmp_path, capsys):
+    """The call-your-doctor signs must sit under their own heading."""
+    docs = tmp_path / "docs"
+    shutil.copytree(REAL.docs_dir, docs)
+    page = docs / "recovery.md"
+    text = page.read_text(encoding="utf-8").replace("    - numbness (you cannot feel a spot), tingling, or weakness\n", "")
+    text = text.replace("## How will you feel?\n", "## How will you feel?\n\nNumbness, tingling, or weakness can happen.\n")
+    page.write_text(text, encoding="utf-8")
+    code, report = run_json(capsys, "--docs-dir", str(docs))
+    assert code == 1
+    assert finding(report, "fact", "CALL-NERVE")["ok"] is False
+
+
+def test_missing_review_date_fails(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    shutil.copytree(REAL.docs_dir, docs)
+    page = docs / "faq.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("reviewed: 2026-11-24\n", ""), encoding="utf-8")
+    code, report = run_json(capsys, "--docs-dir", str(docs))
+    assert code == 1
+    assert finding(report, "page", "faq")["ok"] is False
+
+
+def test_unnamed_source_fails(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    shutil.copytree(REAL.docs_dir, docs)
+    page = docs / "about.md"
+    text = "\n".join(l for l in page.read_text(encoding="utf-8").splitlines() if "Cochrane" not in l)
+    page.write_text(text + "\n", encoding="utf-8")
+    code, report = run_json(capsys, "--docs-dir", str(docs))
+    assert code == 1
+    assert finding(report, "source", "COCHRANE")["ok"] is False

@@ -1,0 +1,105 @@
+"""The real site builds strictly and carries what every page must show."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_build
+from guidekit.manifest import load_manifest
+from conftest import SCRIPTS
+
+MANIFEST = load_manifest(SCRIPTS / "required_content.yml")
+PAGES = {spec.id: spec.file for spec in MANIFEST.pages.values()}
+KEY_TERMS = {"cement": "overview", "fever": "recovery", "fasting": "before",
+             "anesthesia": "during", "kyphoplasty": "overview"}
+
+
+def html_path(site: Path, md_file: str) -> Path:
+    stem = md_file[:-3]
+    flat = site / f"{stem}.html"
+    if flat.exists():
+        return flat
+    return site / ("index.html" if stem == "index" else f"{stem}/index.html")
+
+
+def search_docs(site: Path) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def page_location(doc: dict) -> str:
+    return doc["location"].split("#", 1)[0]
+
+
+def test_every_page_is_built(built_site):
+    for md_file in PAGES.values():
+        assert html_path(built_site, md_file).is_file(), md_file
+
+
+def test_search_index_has_every_page(built_site):
+    docs = search_docs(built_site)
+    locations = {page_location(d) for d in docs}
+    for md_file in PAGES.values():
+        built = html_path(built_site, md_file).relative_to(built_site).as_posix()
+        expected = {"": "index.html"}.get(built, built)
+        assert any(loc in (built, built.removesuffix("index.html"), expected) for loc in locations), md_file
+
+
+@pytest.mark.parametrize("term,page_id", KEY_TERMS.items())
+def test_search_index_has_key_terms_of_each_phase(built_site, term, page_id):
+    built = html_path(built_site, PAGES[page_id]).relative_to(built_site).as_posix()
+    entries = [d for d in search_docs(built_site)
+               if page_location(d) in (built, built.removesuffix("index.html"))]
+    assert entries, f"no search entries for {built}"
+    assert any(term in (d["title"] + " " + d["text"]).lower() for d in entries)
+
+
+class ImageCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs))
+
+
+@pytest.mark.parametrize("page_id", PAGES)
+def test_page_shows_review_date_and_care_team_notice(built_site, page_id):
+    html = html_path(built_site, PAGES[page_id]).read_text(encoding="utf-8")
+    assert re.search(r"Last reviewed: <time datetime=\"\d{4}-\d\d-\d\d\">", html)
+    assert "does not replace your own care team" in html
+    assert "In an emergency, call 911" in html
+
+
+def test_procedure_drawing_has_alt_text(built_site):
+    html = html_path(built_site, PAGES["during"]).read_text(encoding="utf-8")
+    collector = ImageCollector()
+    collector.feed(html)
+    drawing = [img for img in collector.images if img.get("src", "").endswith("procedure.svg")]
+    assert drawing, "the procedure drawing is not on the During page"
+    assert "needle" in drawing[0]["alt"] and "cement" in drawing[0]["alt"]
+    svg = (built_site / "assets" / "images" / "procedure.svg").read_text(encoding="utf-8")
+    assert "<title" in svg and "<desc" in svg
+
+
+def test_build_with_a_missing_fact_fails(project_copy, tmp_path):
+    page = project_copy / "docs" / "recovery.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("    - a fever above 100.0 °F (37.8 °C)\n", ""),
+                    encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "CALL-FEVER" in result.stderr + result.stdout
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_readme_test_command_is_what_ci_runs():
+    root = SCRIPTS.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```(?:sh|bash|console)\n(.*?)```", readme, re.S)
+    test_command = next(c.strip() for c in commands if "test" in c and "build" not in c)
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command in ci
