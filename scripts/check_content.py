@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guidekit.content_report import as_dicts, check  # noqa: E402
+from guidekit.content_report import as_dicts, check, check_units  # noqa: E402
 from guidekit.manifest import ManifestError, load_manifest  # noqa: E402
 
 DEFAULT_MANIFEST = Path(__file__).resolve().parent / "required_content.yml"
@@ -24,9 +24,21 @@ LABELS = {"page": "reviewed", "grade": "grade", "section": "section", "fact": "f
 def print_text(findings) -> None:
     for f in findings:
         status = "ok     " if f.ok else "MISSING" if f.kind in ("section", "fact", "source") else "FAIL   "
-        where = f"{f.file}:{f.line}" if f.line else f.file
+        where = (f"{f.file} p.{f.line}" if f.file.endswith(".pdf") else f"{f.file}:{f.line}") if f.line else f.file
         detail = f"  {f.detail}" if f.detail else ""
         print(f"{status} {LABELS[f.kind]:<8} {where:<16} {f.id}{detail}")
+
+
+def check_pdf(manifest, pdf: Path, phases: list[str]):
+    unknown = [p for p in phases if p not in manifest.pages]
+    if unknown:
+        raise ManifestError(manifest.path, "--phase", "", f"unknown page {unknown[0]!r}",
+                            f"use one of: {', '.join(manifest.pages)}")
+    if not pdf.is_file():
+        raise ManifestError(pdf, "--pdf", "", "does not exist", "build the PDFs first, or fix the path")
+    from guidekit.pdf_text import pdf_units  # only PDF checks need pypdf
+
+    return check_units(manifest, pdf_units(pdf), pdf.name, phases)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,13 +46,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--manifest", type=Path, default=DEFAULT_MANIFEST, help="content manifest (YAML)")
     parser.add_argument("--docs-dir", type=Path, help="check pages in this folder instead of the manifest's docs_dir")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--pdf", type=Path, help="check the text of this PDF instead of the pages")
+    parser.add_argument("--phase", action="append", default=[], metavar="PAGE_ID",
+                        help="with --pdf: only the facts of this page's handout (repeatable); default all facts")
     args = parser.parse_args(argv)
 
     try:
         manifest = load_manifest(args.manifest)
         if args.docs_dir:
             manifest.docs_dir = args.docs_dir.resolve()
-        findings = check(manifest)
+        if args.pdf:
+            findings = check_pdf(manifest, args.pdf, args.phase)
+        else:
+            findings = check(manifest)
     except ManifestError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -14,9 +14,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+def system_chromium() -> str | None:
+    """Debian's Chromium where installed; otherwise Playwright's own download."""
+    return shutil.which("chromium")
+
+
 def launch(playwright):
-    system = shutil.which("chromium")
     options = {"args": CHROMIUM_ARGS}
-    if system:
-        options["executable_path"] = system
+    if system_chromium():
+        options["executable_path"] = system_chromium()
     return playwright.chromium.launch(**options)

@@ -21,11 +21,11 @@ class Finding:
     matches: list[list[int]] = field(default_factory=list)  # [start, end] lines of each unit that carries it
 
 
-def fact_matches(fact: Fact, units: list[Unit]) -> list[Unit]:
+def fact_matches(fact: Fact, units: list[Unit], use_sections: bool = True) -> list[Unit]:
     """Units that hold every pattern of the fact (in the fact's section, if it names one)."""
     found = []
     for unit in units:
-        if fact.section and unit.section != fact.section:
+        if use_sections and fact.section and unit.section != fact.section:
             continue
         if all(pattern.search(unit.text) for pattern in fact.together):
             found.append(unit)
@@ -85,3 +85,22 @@ def check(manifest: Manifest) -> list[Finding]:
 
 def as_dicts(findings: list[Finding]) -> list[dict]:
     return [asdict(f) for f in findings]
+
+
+def facts_for(manifest: Manifest, phases: list[str]) -> list[Fact]:
+    """The facts a printout must carry: all of them, or those of the given pages and handouts."""
+    if not phases:
+        return list(manifest.facts)
+    return [f for f in manifest.facts if f.page in phases or set(f.handouts) & set(phases)]
+
+
+def check_units(manifest: Manifest, units: list[Unit], label: str, phases: list[str]) -> list[Finding]:
+    """Facts in text that has no Markdown structure (a PDF); its sections are not known."""
+    findings = []
+    for fact in facts_for(manifest, phases):
+        found = fact_matches(fact, units, use_sections=False)
+        findings.append(Finding("fact", fact.id, fact.page, label, bool(found), found[0].line if found else 0,
+                                fact.text if found else f"{fact.text} | needs together: "
+                                + ", ".join(p.pattern for p in fact.together),
+                                [[u.line, u.end_line] for u in found]))
+    return findings

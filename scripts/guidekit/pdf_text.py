@@ -1,0 +1,38 @@
+"""The text of a PDF as units the fact patterns can be matched against.
+
+A PDF keeps no paragraphs, so a unit is a window of consecutive lines: wide
+enough for a wrapped list item or short list, narrow enough that phrases far
+apart do not count as one fact. Page footers are left out.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from .markdown_text import Unit
+
+WINDOW = 10
+FOOTER = re.compile(r"Page \d+ of \d+\s*$")
+
+
+def pdf_lines(path: Path) -> list[tuple[int, str]]:
+    """(page number, line) for every body line of the PDF."""
+    lines = []
+    for number, page in enumerate(PdfReader(str(path)).pages, start=1):
+        for line in page.extract_text().splitlines():
+            line = " ".join(line.split())
+            if line and not FOOTER.search(line):
+                lines.append((number, line))
+    return lines
+
+
+def pdf_units(path: Path) -> list[Unit]:
+    lines = pdf_lines(path)
+    units = []
+    for start in range(len(lines)):
+        window = lines[start:start + WINDOW]
+        text = " ".join(line for _, line in window).replace("- ", "-")
+        units.append(Unit("window", text, window[0][0], window[-1][0]))
+    return units

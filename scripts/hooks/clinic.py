@@ -1,0 +1,56 @@
+"""MkDocs hook: check the clinic's details, ship its logo, and show its phone numbers.
+
+A bad `extra.clinic` stops the build in on_config, before MkDocs touches the
+output folder, with one message naming the file, the field and the fix.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from guidekit.clinic import ClinicError, load_clinic  # noqa: E402
+
+CONTACT_MARKER = re.compile(r"^([ \t]*)<!-- clinic-contact -->[ \t]*$", re.M)
+
+
+def tel(number: str) -> str:
+    return re.sub(r"[^\d+]", "", number)
+
+
+def on_config(config):
+    try:
+        clinic = load_clinic(config.extra.get("clinic"), config.config_file_path)
+    except ClinicError as error:
+        raise PluginError(f"clinic configuration: {error}") from None
+    if clinic:
+        clinic["phone_tel"] = tel(clinic["phone"])
+        clinic["after_hours_tel"] = tel(clinic["after_hours_phone"] or "")
+        if clinic["logo"]:
+            clinic["logo_source"] = clinic["logo"]
+            clinic["logo"] = "assets/clinic/logo" + Path(clinic["logo"]).suffix.lower()
+        if clinic["url"] and not config.site_url:
+            config.site_url = clinic["url"]
+    config.extra["clinic"] = clinic
+    return config
+
+
+def on_files(files, config):
+    clinic = config.extra["clinic"]
+    if clinic and clinic["logo"]:
+        files.append(File.generated(config, clinic["logo"], abs_src_path=clinic["logo_source"]))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Markdown stage, so the print page (built from page HTML) gets it too.
+    if "<!-- clinic-contact -->" not in markdown:
+        return markdown
+    template = config.theme.get_env().get_template("partials/clinic-contact.html")
+    html = " ".join(template.render(config=config, clinic=config.extra["clinic"]).split())
+    return CONTACT_MARKER.sub(lambda m: m.group(1) + html, markdown)
