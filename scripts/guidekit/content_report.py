@@ -95,8 +95,17 @@ def facts_for(manifest: Manifest, phases: list[str]) -> list[Fact]:
 
 
 def check_units(manifest: Manifest, units: list[Unit], label: str, phases: list[str]) -> list[Finding]:
-    """Facts in text that has no Markdown structure (a PDF); its sections are not known."""
+    """Sections and facts in text that has no Markdown structure (a PDF).
+
+    A fact's section is not known there, so only its words are checked.
+    """
     findings = []
+    pages = [spec for spec in manifest.pages.values() if not phases or spec.id in phases]
+    text = " ".join(unit.text for unit in units).casefold()
+    for spec in pages:
+        for section in spec.sections:
+            present = " ".join(section.split()).casefold() in text
+            findings.append(Finding("section", section, spec.id, label, present))
     for fact in facts_for(manifest, phases):
         found = fact_matches(fact, units, use_sections=False)
         findings.append(Finding("fact", fact.id, fact.page, label, bool(found), found[0].line if found else 0,
