@@ -6,13 +6,16 @@ CONFIG ?= mkdocs.yml
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve example-clinic browser clean
+.PHONY: build test check serve example-clinic browser bench clean
 
 build: $(VENV)/.installed browser
 	$(PY) scripts/build.py --config $(CONFIG) --site-dir $(SITE_DIR)
 
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed browser node_modules/.installed
 	$(PY) -m pytest
+
+bench: $(VENV)/.installed browser node_modules/.installed
+	$(PY) scripts/bench.py --json bench.json
 
 check: $(VENV)/.installed
 	$(PY) scripts/check_content.py
@@ -31,5 +34,9 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf $(VENV) $(SITE_DIR) site-example-clinic
+	rm -rf $(VENV) node_modules $(SITE_DIR) site-example-clinic bench.json

@@ -1,0 +1,60 @@
+"""What a visit to each page downloads, recorded by Chromium itself.
+
+Sizes come from the response bodies, so they are the same on every run; the
+compressed figures are what a static host serves with gzip or brotli on.
+"""
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+
+import brotli
+
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+@dataclass
+class Resource:
+    url: str
+    content_type: str
+    raw: int
+    gzip: int
+    brotli: int
+
+
+@dataclass
+class Visit:
+    page: str
+    resources: dict[str, Resource] = field(default_factory=dict)
+
+    def total(self, kind: str, skip: set[str] = frozenset()) -> int:
+        return sum(getattr(r, kind) for url, r in self.resources.items() if url not in skip)
+
+
+def measure(body: bytes, url: str, content_type: str) -> Resource:
+    if content_type.startswith(TEXT_TYPES):
+        return Resource(url, content_type, len(body), len(gzip.compress(body, 9)),
+                        len(brotli.compress(body, quality=11)))
+    return Resource(url, content_type, len(body), len(body), len(body))  # already compressed formats
+
+
+def visit(browser, base_url: str, page_path: str) -> Visit:
+    """Load one page with an empty cache and wait until the search index has arrived too."""
+    context = browser.new_context()
+    record = Visit(page_path)
+    pending = []
+
+    def on_response(response):
+        pending.append(response)
+
+    context.on("response", on_response)
+    page = context.new_page()
+    page.goto(f"{base_url}/{page_path}", wait_until="networkidle")
+    for response in pending:
+        if response.status != 200 or response.url.startswith("data:"):
+            continue
+        body = response.body()
+        kind = (response.headers.get("content-type") or "").split(";")[0]
+        record.resources[response.url] = measure(body, response.url, kind)
+    context.close()
+    return record
