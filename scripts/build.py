@@ -3,33 +3,93 @@
 
 Everything is built into a temporary folder first and moved into place only
 when every step has passed, so a failed build leaves nothing half-written.
+Chromium starts while MkDocs builds, and each PDF's content check runs in a
+second process while the other PDFs render.
 Exit 0: built. Exit 1: a step failed. Exit 2: bad input.
 """
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from guidekit.clinic import ClinicError, load_clinic  # noqa: E402
-from guidekit.content_report import check_units  # noqa: E402
-from guidekit.manifest import load_manifest  # noqa: E402
-
 MANIFEST = ROOT / "scripts" / "required_content.yml"
 
 
-def run_mkdocs(config: Path, out: Path) -> int:
+def load_site_config(path: Path):
+    """The config as the build will see it: validated by MkDocs, then by our hooks (the clinic)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(path))
+    return config.plugins.on_config(config)
+
+
+def pdf_problems(pdf: Path, phases: list[str], lang: str) -> list[str]:
+    """Runs in a worker process: what the PDF is missing, as messages."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from guidekit.content_report import check_units
+    from guidekit.manifest import load_manifest
+    from guidekit.pdf_text import pdf_units
+
+    findings = check_units(load_manifest(MANIFEST), pdf_units(pdf), pdf.name, phases, lang)
+    return [f"{pdf.name} is missing {f.kind} {f.id}: {f.detail}" for f in findings if not f.ok]
+
+
+def phases_by_pdf(config) -> dict[str, list[str]]:
+    from guidekit.manifest import load_manifest
+
+    page_ids = {spec.file: spec.id for spec in load_manifest(MANIFEST).pages.values()}
+    return {entry["pdf"]: [page_ids[entry["page"]]] for entry in config.extra["print"]["handouts"]}
+
+
+async def build(config_path: Path, config, site: Path, with_pdfs: bool) -> bool:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)]
-    return subprocess.run(command, env=env).returncode
+    started = time.perf_counter()
+    mkdocs = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_path), "-d", str(site),
+        env=env)
+    if not with_pdfs:
+        return await mkdocs.wait() == 0
+
+    from playwright.async_api import async_playwright
+
+    from guidekit.handouts import launch_browser, print_settings, render_all
+    from guidekit.local_server import serve
+
+    settings = print_settings(config)
+    phases = phases_by_pdf(config)
+    async with async_playwright() as playwright:
+        browser = await launch_browser(playwright)
+        try:
+            if await mkdocs.wait() != 0:
+                return False
+            print(f"site built in {time.perf_counter() - started:.1f} s")
+            started = time.perf_counter()
+            loop = asyncio.get_running_loop()
+            with ProcessPoolExecutor(max_workers=1) as pool, serve(site) as base_url:
+                checks = []
+
+                def check_later(handout, path):
+                    checks.append(loop.run_in_executor(pool, pdf_problems, path, phases.get(handout.pdf, []),
+                                                       config.theme["language"]))
+
+                pdfs = await render_all(browser, base_url, site / "pdf", settings, on_done=check_later)
+                problems = [p for found in await asyncio.gather(*checks) for p in found]
+        finally:
+            await browser.close()
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    print(f"{len(pdfs)} PDFs rendered and checked in {time.perf_counter() - started:.1f} s")
+    return not problems
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -39,35 +99,6 @@ def replace_dir(new: Path, target: Path) -> None:
         target.rename(old)
     new.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def load_site_config(path: Path):
-    from mkdocs.config import load_config
-
-    config = load_config(str(path))
-    config.extra["clinic"] = load_clinic(config.extra.get("clinic"), config.config_file_path)
-    return config
-
-
-def build_pdfs(config, site: Path) -> bool:
-    """Render the PDFs and prove each one carries its facts."""
-    from guidekit.handouts import handouts_for, render_pdfs
-    from guidekit.pdf_text import pdf_units
-
-    started = time.perf_counter()
-    pdfs = render_pdfs(site, config)
-    print(f"{len(pdfs)} PDFs rendered in {time.perf_counter() - started:.1f} s")
-    manifest = load_manifest(MANIFEST)
-    phase_of = {entry["pdf"]: entry["page"] for entry in config.extra["print"]["handouts"]}
-    page_ids = {spec.file: spec.id for spec in manifest.pages.values()}
-    ok = True
-    for handout, pdf in zip(handouts_for(config), pdfs):
-        phases = [page_ids[phase_of[handout.pdf]]] if handout.pdf in phase_of else []
-        missing = [f for f in check_units(manifest, pdf_units(pdf), pdf.name, phases) if not f.ok]
-        for f in missing:
-            print(f"error: {pdf.name} is missing fact {f.id}: {f.detail}", file=sys.stderr)
-        ok = ok and not missing
-    return ok
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,13 +111,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.config}: no such config file. Fix: pass --config with a MkDocs config file.",
               file=sys.stderr)
         return 2
+    from mkdocs.exceptions import ConfigurationError, PluginError
 
     try:
         config = load_site_config(args.config)
-    except ClinicError as error:
-        print(f"error: clinic configuration: {error}", file=sys.stderr)
+    except PluginError as error:  # our hooks name the file and field themselves
+        print(f"error: {error}", file=sys.stderr)
         return 2
-    except Exception as error:  # MkDocs' own config errors
+    except ConfigurationError as error:
         print(f"error: {args.config}: {error}", file=sys.stderr)
         return 2
 
@@ -94,13 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     try:
-        started = time.perf_counter()
-        if run_mkdocs(args.config, work / "site") != 0:
-            print("error: the site did not build; nothing was written to " f"{site_dir}", file=sys.stderr)
-            return 1
-        print(f"site built in {time.perf_counter() - started:.1f} s")
-        if not args.no_pdf and not build_pdfs(config, work / "site"):
-            print(f"error: a PDF is missing required content; nothing was written to {site_dir}", file=sys.stderr)
+        if not asyncio.run(build(args.config, config, work / "site", not args.no_pdf)):
+            print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)
             return 1
         replace_dir(work / "site", site_dir)
     finally:

@@ -24,8 +24,15 @@ def run_json(capsys, *args) -> tuple[int, dict]:
     return code, json.loads(capsys.readouterr().out)
 
 
-def finding(report: dict, kind: str, ident: str) -> dict:
-    return next(f for f in report["findings"] if f["kind"] == kind and f["id"] == ident)
+def finding(report: dict, kind: str, ident: str, lang: str = "en") -> dict:
+    return next(f for f in report["findings"] if f["kind"] == kind and f["id"] == ident and f["lang"] == lang)
+
+
+def page_path(docs: Path, lang: str, page_id: str) -> Path:
+    return docs / REAL.languages[lang].path.relative_to(REAL.docs_dir) / REAL.pages[page_id].file
+
+
+LANGS = list(REAL.languages)
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +46,12 @@ def real_report() -> dict:
 def test_real_docs_pass(real_report):
     assert real_report["ok"] is True
     kinds = {f["kind"] for f in real_report["findings"]}
-    assert kinds == {"page", "grade", "section", "fact", "source"}
+    assert kinds == {"page", "reading", "section", "fact", "source"}
     assert all(f["ok"] for f in real_report["findings"])
+    assert real_report["languages"] == {"en": True, "es": True}
+    for lang in LANGS:
+        facts = {f["id"] for f in real_report["findings"] if f["kind"] == "fact" and f["lang"] == lang}
+        assert facts == {f.id for f in REAL.facts}
 
 
 def test_every_fact_of_the_sheet_is_in_the_manifest():
@@ -53,38 +64,48 @@ def test_every_fact_of_the_sheet_is_in_the_manifest():
 def test_text_report_names_page_and_line():
     out = subprocess.run([sys.executable, str(SCRIPTS / "check_content.py")], capture_output=True, text=True)
     assert out.returncode == 0
-    assert "recovery.md:" in out.stdout and "CALL-FEVER" in out.stdout
-    assert "all good" in out.stdout.splitlines()[-1]
+    assert "recovery.md:" in out.stdout and "es/recovery.md:" in out.stdout and "CALL-FEVER" in out.stdout
+    assert out.stdout.splitlines()[-2:] == [line for line in out.stdout.splitlines()
+                                            if line.startswith("Content check (")]
+    assert all("all good" in line for line in out.stdout.splitlines()[-2:])
 
 
-@pytest.mark.parametrize("fact", REAL.facts, ids=lambda f: f.id)
-def test_removing_a_fact_fails_and_names_it(fact, real_report, tmp_path, capsys):
-    found = finding(real_report, "fact", fact.id)
+FACTS = [(lang, fact) for lang in LANGS for fact in REAL.facts]
+
+
+@pytest.mark.parametrize("lang,fact", FACTS, ids=[f"{lang}:{fact.id}" for lang, fact in FACTS])
+def test_removing_a_fact_fails_and_names_it(lang, fact, real_report, tmp_path, capsys):
+    found = finding(real_report, "fact", fact.id, lang)
     assert found["matches"], f"{fact.id} has no location in the real report"
     docs = tmp_path / "docs"
     shutil.copytree(REAL.docs_dir, docs)
-    page = docs / REAL.pages[fact.page].file
+    page = page_path(docs, lang, fact.page)
     lines = page.read_text(encoding="utf-8").splitlines()
     doomed = {n for start, end in found["matches"] for n in range(start, end + 1)}
     page.write_text("\n".join(l for n, l in enumerate(lines, 1) if n not in doomed) + "\n", encoding="utf-8")
 
     code, report = run_json(capsys, "--docs-dir", str(docs))
     assert code == 1
-    assert finding(report, "fact", fact.id)["ok"] is False
+    assert finding(report, "fact", fact.id, lang)["ok"] is False
+    other = [code for code in LANGS if code != lang]
+    assert all(finding(report, "fact", fact.id, code)["ok"] for code in other)
+    assert report["languages"][lang] is False
     check_content.main(["--docs-dir", str(docs)])
-    assert any(line.startswith("MISSING") and fact.id in line for line in capsys.readouterr().out.splitlines())
+    assert any(line.startswith(f"MISSING {lang} ") and fact.id in line
+               for line in capsys.readouterr().out.splitlines())
 
 
-SECTIONS = [(page.id, section) for page in REAL.pages.values() for section in page.sections]
+SECTIONS = [(lang, page.id, section) for lang in LANGS for page in REAL.pages.values()
+            for section in page.sections[lang]]
 
 
-@pytest.mark.parametrize("page_id,section", SECTIONS, ids=[f"{p}:{s}" for p, s in SECTIONS])
-def test_removing_a_section_heading_fails_and_names_it(page_id, section, real_report, tmp_path, capsys):
+@pytest.mark.parametrize("lang,page_id,section", SECTIONS, ids=[f"{l}:{p}:{s}" for l, p, s in SECTIONS])
+def test_removing_a_section_heading_fails_and_names_it(lang, page_id, section, real_report, tmp_path, capsys):
     found = next(f for f in real_report["findings"]
-                 if f["kind"] == "section" and f["id"] == section and f["page"] == page_id)
+                 if f["kind"] == "section" and f["id"] == section and f["page"] == page_id and f["lang"] == lang)
     docs = tmp_path / "docs"
     shutil.copytree(REAL.docs_dir, docs)
-    page = docs / REAL.pages[page_id].file
+    page = page_path(docs, lang, page_id)
     lines = page.read_text(encoding="utf-8").splitlines()
     del lines[found["line"] - 1]
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -92,7 +113,7 @@ def test_removing_a_section_heading_fails_and_names_it(page_id, section, real_re
     code, report = run_json(capsys, "--docs-dir", str(docs))
     assert code == 1
     missing = [f for f in report["findings"] if f["kind"] == "section" and not f["ok"]]
-    assert [(f["page"], f["id"]) for f in missing] == [(page_id, section)]
+    assert [(f["lang"], f["page"], f["id"]) for f in missing] == [(lang, page_id, section)]
 
 
 def test_page_above_reading_grade_fails(tmp_path, capsys):
@@ -101,14 +122,36 @@ def test_page_above_reading_grade_fails(tmp_path, capsys):
     hard = ("Notwithstanding considerable interdisciplinary methodological heterogeneity, percutaneous "
             "vertebral augmentation demonstrates statistically indistinguishable postoperative analgesic "
             "effectiveness relative to comprehensive conservative pharmacological management.\n\n")
-    with (docs / "during.md").open("a", encoding="utf-8") as page:
+    with page_path(docs, "en", "during").open("a", encoding="utf-8") as page:
         page.write(hard * 12)
     code, report = run_json(capsys, "--docs-dir", str(docs))
     assert code == 1
-    grade = finding(report, "grade", "during")
+    grade = finding(report, "reading", "during")
     assert grade["ok"] is False
     assert float(grade["detail"].split()[0]) > 6.0
-    assert all(f["ok"] for f in report["findings"] if f["kind"] == "grade" and f["id"] != "during")
+    assert all(f["ok"] for f in report["findings"] if f["kind"] == "reading" and f["id"] != "during")
+
+
+def test_spanish_page_below_easy_fails(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    shutil.copytree(REAL.docs_dir, docs)
+    hard = ("La heterogeneidad metodológica interdisciplinaria considerable de las investigaciones "
+            "contemporáneas imposibilita extrapolaciones epidemiológicas concluyentes respecto "
+            "a intervenciones percutáneas vertebrales.\n\n")
+    with page_path(docs, "es", "during").open("a", encoding="utf-8") as page:
+        page.write(hard * 12)
+    code, report = run_json(capsys, "--docs-dir", str(docs))
+    assert code == 1
+    score = finding(report, "reading", "during", "es")
+    assert score["ok"] is False and float(score["detail"].split()[0]) < 70
+    assert finding(report, "reading", "during", "en")["ok"] is True
+
+
+def test_one_language_at_a_time(capsys):
+    code, report = run_json(capsys, "--lang", "es")
+    assert code == 0 and set(report["languages"]) == {"es"}
+    assert {f["lang"] for f in report["findings"]} == {"es"}
+    assert check_content.main(["--lang", "fr"]) == 2
 
 
 def test_hidden_text_does_not_count(tmp_path, capsys):

@@ -27,7 +27,27 @@ def duplicate_id(d):
 
 
 def bad_pattern(d):
-    d["facts"][3]["together"].append("cement (")
+    d["facts"][3]["together"]["en"].append("cement (")
+
+
+def bad_spanish_pattern(d):
+    d["facts"][3]["together"]["es"].append("cemento [")
+
+
+def missing_language(d):
+    del d["facts"][6]["together"]["es"]
+
+
+def unknown_language(d):
+    d["facts"][6]["together"]["fr"] = ["ciment"]
+
+
+def unknown_formula(d):
+    d["languages"]["es"]["reading"] = {"formula": "flesch", "min": 70}
+
+
+def missing_spanish_sections(d):
+    del d["pages"]["faq"]["sections"]["es"]
 
 
 def missing_field(d):
@@ -51,20 +71,26 @@ def unknown_source(d):
 
 
 def unknown_section(d):
-    d["facts"][-1]["section"] = "When to phone"
+    d["facts"][-1]["section"]["en"] = "When to phone"
 
 
 CASES = {
     # name: (change, entry, field, words in the message)
     "unknown page": (unknown_page, "facts[2] (OV-CEMENT)", "page", "unknown page 'befor'"),
     "duplicate id": (duplicate_id, "facts[5] (OV-WHAT)", "id", "duplicate id, first used at facts[0]"),
-    "pattern that does not compile": (bad_pattern, "facts[3] (OV-PURPOSE)", "together", "does not compile"),
+    "pattern that does not compile": (bad_pattern, "facts[3] (OV-PURPOSE)", "together.en", "does not compile"),
+    "Spanish pattern that does not compile": (bad_spanish_pattern, "facts[3] (OV-PURPOSE)", "together.es",
+                                              "does not compile"),
+    "a language's patterns missing": (missing_language, "facts[6] (OV-CAUSES)", "together.es", "is missing"),
+    "unknown language": (unknown_language, "facts[6] (OV-CAUSES)", "together.fr", "is not a language of the guide"),
+    "unknown reading formula": (unknown_formula, "languages.es", "reading.formula", "unknown formula 'flesch'"),
+    "a language's sections missing": (missing_spanish_sections, "pages.faq", "sections.es", "is missing"),
     "missing field": (missing_field, "facts[4] (OV-MINIMAL)", "together", "is missing"),
     "unknown field": (unknown_field, "facts[1] (OV-HARM)", "pattern", "not a known field"),
-    "wrong type": (wrong_type, "facts[0] (OV-WHAT)", "together", "must be a non-empty list"),
+    "wrong type": (wrong_type, "facts[0] (OV-WHAT)", "together", "must be a non-empty dict"),
     "page file that does not exist": (missing_page_file, "pages.before", "file", "does not exist"),
     "unknown source": (unknown_source, "CALL-BACKPAIN", "source", "unknown source 'WIKIPEDIA'"),
-    "unknown section": (unknown_section, "CALL-BACKPAIN", "section", "is not a required section"),
+    "unknown section": (unknown_section, "CALL-BACKPAIN", "section.en", "is not a required section"),
 }
 
 

@@ -1,4 +1,4 @@
-"""Check pages against the manifest: pages, sections, facts, sources, reading grade."""
+"""Check pages against the manifest: pages, sections, facts, sources, readability."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,85 +6,93 @@ from dataclasses import asdict, dataclass, field
 
 from .manifest import Fact, Manifest, ManifestError
 from .markdown_text import Page, Unit, parse_page
-from .readability import as_sentences, reading_grades
+from .readability import as_sentences, reading_scores
 
 
 @dataclass
 class Finding:
-    kind: str  # page, section, fact, source, grade
+    kind: str  # page, reading, section, fact, source
     id: str
     page: str
     file: str
     ok: bool
+    lang: str = "en"
     line: int = 0
     detail: str = ""
     matches: list[list[int]] = field(default_factory=list)  # [start, end] lines of each unit that carries it
 
 
-def fact_matches(fact: Fact, units: list[Unit], use_sections: bool = True) -> list[Unit]:
+def fact_matches(fact: Fact, lang: str, units: list[Unit], use_sections: bool = True) -> list[Unit]:
     """Units that hold every pattern of the fact (in the fact's section, if it names one)."""
-    found = []
-    for unit in units:
-        if use_sections and fact.section and unit.section != fact.section:
-            continue
-        if all(pattern.search(unit.text) for pattern in fact.together):
-            found.append(unit)
-    return found
+    section = fact.section.get(lang, "") if use_sections else ""
+    return [unit for unit in units
+            if (not section or unit.section == section)
+            and all(pattern.search(unit.text) for pattern in fact.together[lang])]
 
 
-def load_pages(manifest: Manifest) -> dict[str, Page]:
+def load_pages(manifest: Manifest, lang: str) -> dict[str, Page]:
     pages = {}
     for spec in manifest.pages.values():
-        path = manifest.docs_dir / spec.file
+        path = manifest.languages[lang].path / spec.file
         try:
             pages[spec.id] = parse_page(path.read_text(encoding="utf-8"), spec.file)
+        except FileNotFoundError:
+            raise ManifestError(path, "pages", spec.id, "does not exist", f"add the {lang} page") from None
         except Exception as error:  # YAML front matter that does not parse is bad input
             raise ManifestError(path, "front matter", "", f"cannot be read ({error})",
                                 "fix the YAML between the --- lines") from None
     return pages
 
 
-def check(manifest: Manifest) -> list[Finding]:
-    pages = load_pages(manifest)
+def file_label(manifest: Manifest, lang: str, file: str) -> str:
+    path = manifest.languages[lang].path / file
+    try:
+        return path.relative_to(manifest.docs_dir).as_posix()
+    except ValueError:  # a build that reads its pages from elsewhere
+        return str(path)
+
+
+def check_language(manifest: Manifest, lang: str) -> list[Finding]:
+    language = manifest.languages[lang]
+    pages = load_pages(manifest, lang)
     findings: list[Finding] = []
-    grades = reading_grades({key: as_sentences(page.prose()) for key, page in pages.items()})
+    scores = reading_scores({key: as_sentences(page.prose()) for key, page in pages.items()}, language.formula)
     for spec in manifest.pages.values():
-        page = pages[spec.id]
+        page, file = pages[spec.id], file_label(manifest, lang, spec.file)
         reviewed = page.meta.get("reviewed")
-        findings.append(Finding("page", spec.id, spec.id, spec.file, isinstance(reviewed, dt.date), 1,
-                                f"last reviewed {reviewed}" if isinstance(reviewed, dt.date)
-                                else "front matter needs 'reviewed: YYYY-MM-DD'"))
-        grade = grades[spec.id]
-        findings.append(Finding("grade", spec.id, spec.id, spec.file, grade <= manifest.reading_grade_max, 0,
-                                f"{grade} (max {manifest.reading_grade_max})"))
+        dated = isinstance(reviewed, dt.date)
+        findings.append(Finding("page", spec.id, spec.id, file, dated, lang, 1,
+                                f"last reviewed {reviewed}" if dated else "front matter needs 'reviewed: YYYY-MM-DD'"))
+        score = scores[spec.id]
+        findings.append(Finding("reading", spec.id, spec.id, file, language.reads_easily(score), lang, 0,
+                                f"{score} {language.formula} ({language.limit_text()})"))
         headings = {h.text.casefold(): h for h in page.headings()}
-        for section in spec.sections:
+        for section in spec.sections[lang]:
             heading = headings.get(" ".join(section.split()).casefold())
-            findings.append(Finding("section", section, spec.id, spec.file, heading is not None,
+            findings.append(Finding("section", section, spec.id, file, heading is not None, lang,
                                     heading.line if heading else 0))
     for fact in manifest.facts:
-        spec = manifest.pages[fact.page]
-        units = fact_matches(fact, pages[fact.page].units)
-        where = f" under '{fact.section}'" if fact.section else ""
+        file = file_label(manifest, lang, manifest.pages[fact.page].file)
+        units = fact_matches(fact, lang, pages[fact.page].units)
+        where = f" under '{fact.section[lang]}'" if fact.section else ""
         findings.append(Finding(
-            "fact", fact.id, fact.page, spec.file, bool(units), units[0].line if units else 0,
+            "fact", fact.id, fact.page, file, bool(units), lang, units[0].line if units else 0,
             fact.text if units else f"{fact.text} | needs together in one paragraph or list item{where}: "
-            + ", ".join(p.pattern for p in fact.together),
+            + ", ".join(p.pattern for p in fact.together[lang]),
             [[u.line, u.end_line] for u in units]))
     cited = {source for fact in manifest.facts for source in fact.sources}
     sources_page = pages[manifest.sources_page]
-    sources_file = manifest.pages[manifest.sources_page].file
+    sources_file = file_label(manifest, lang, manifest.pages[manifest.sources_page].file)
     for source_id in sorted(cited):
         source = manifest.sources[source_id]
-        units = [u for u in sources_page.units if source.shown.search(u.text)]
-        findings.append(Finding("source", source_id, manifest.sources_page, sources_file, bool(units),
-                                units[0].line if units else 0, source.cite,
-                                [[u.line, u.end_line] for u in units]))
+        units = [u for u in sources_page.units if source.shown[lang].search(u.text)]
+        findings.append(Finding("source", source_id, manifest.sources_page, sources_file, bool(units), lang,
+                                units[0].line if units else 0, source.cite, [[u.line, u.end_line] for u in units]))
     return findings
 
 
-def as_dicts(findings: list[Finding]) -> list[dict]:
-    return [asdict(f) for f in findings]
+def check(manifest: Manifest, langs: list[str] | None = None) -> list[Finding]:
+    return [f for lang in (langs or list(manifest.languages)) for f in check_language(manifest, lang)]
 
 
 def facts_for(manifest: Manifest, phases: list[str]) -> list[Fact]:
@@ -94,7 +102,7 @@ def facts_for(manifest: Manifest, phases: list[str]) -> list[Fact]:
     return [f for f in manifest.facts if f.page in phases or set(f.handouts) & set(phases)]
 
 
-def check_units(manifest: Manifest, units: list[Unit], label: str, phases: list[str]) -> list[Finding]:
+def check_units(manifest: Manifest, units: list[Unit], label: str, phases: list[str], lang: str) -> list[Finding]:
     """Sections and facts in text that has no Markdown structure (a PDF).
 
     A fact's section is not known there, so only its words are checked.
@@ -103,13 +111,17 @@ def check_units(manifest: Manifest, units: list[Unit], label: str, phases: list[
     pages = [spec for spec in manifest.pages.values() if not phases or spec.id in phases]
     text = " ".join(unit.text for unit in units).casefold()
     for spec in pages:
-        for section in spec.sections:
+        for section in spec.sections[lang]:
             present = " ".join(section.split()).casefold() in text
-            findings.append(Finding("section", section, spec.id, label, present))
+            findings.append(Finding("section", section, spec.id, label, present, lang))
     for fact in facts_for(manifest, phases):
-        found = fact_matches(fact, units, use_sections=False)
-        findings.append(Finding("fact", fact.id, fact.page, label, bool(found), found[0].line if found else 0,
+        found = fact_matches(fact, lang, units, use_sections=False)
+        findings.append(Finding("fact", fact.id, fact.page, label, bool(found), lang, found[0].line if found else 0,
                                 fact.text if found else f"{fact.text} | needs together: "
-                                + ", ".join(p.pattern for p in fact.together),
+                                + ", ".join(p.pattern for p in fact.together[lang]),
                                 [[u.line, u.end_line] for u in found]))
     return findings
+
+
+def as_dicts(findings: list[Finding]) -> list[dict]:
+    return [asdict(f) for f in findings]

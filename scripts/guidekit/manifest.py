@@ -10,6 +10,10 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's parser where PyYAML has it: the manifest is long and the check should be quick.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FORMULAS = {"flesch_kincaid_grade": "max", "fernandez_huerta": "min"}
+
 
 class ManifestError(Exception):
     """Bad input: the checker exits 2 with this message."""
@@ -21,17 +25,31 @@ class ManifestError(Exception):
 
 
 @dataclass
+class Language:
+    code: str
+    path: Path  # the folder with this language's pages
+    formula: str
+    limit: float
+
+    def reads_easily(self, score: float) -> bool:
+        return score <= self.limit if FORMULAS[self.formula] == "max" else score >= self.limit
+
+    def limit_text(self) -> str:
+        return f"{FORMULAS[self.formula]} {self.limit}"
+
+
+@dataclass
 class PageSpec:
     id: str
     file: str
-    sections: list[str]
+    sections: dict[str, list[str]]
 
 
 @dataclass
 class Source:
     id: str
     cite: str
-    shown: re.Pattern
+    shown: dict[str, re.Pattern]
 
 
 @dataclass
@@ -39,8 +57,8 @@ class Fact:
     id: str
     page: str
     text: str
-    together: list[re.Pattern]
-    section: str = ""
+    together: dict[str, list[re.Pattern]]
+    section: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     handouts: list[str] = field(default_factory=list)
 
@@ -49,14 +67,21 @@ class Fact:
 class Manifest:
     path: Path
     docs_dir: Path
-    reading_grade_max: float
     sources_page: str
+    languages: dict[str, Language]
     pages: dict[str, PageSpec]
     sources: dict[str, Source]
     facts: list[Fact]
 
+    def set_docs_dir(self, docs_dir: Path) -> None:
+        """Check pages in another folder (a copy of docs/), keeping each language's sub-folder."""
+        for language in self.languages.values():
+            language.path = docs_dir / language.path.relative_to(self.docs_dir)
+        self.docs_dir = docs_dir
 
-TOP_FIELDS = {"docs_dir", "reading_grade_max", "sources_page", "pages", "sources", "facts"}
+
+TOP_FIELDS = {"docs_dir", "sources_page", "languages", "pages", "sources", "facts"}
+LANGUAGE_FIELDS = {"dir", "reading"}
 PAGE_FIELDS = {"file", "sections"}
 SOURCE_FIELDS = {"cite", "shown"}
 FACT_FIELDS = {"id", "page", "text", "together", "section", "source", "handouts"}
@@ -72,9 +97,9 @@ def _require(mapping: dict, name: str, kind: type, file, entry: str, fix: str):
 
 
 def _no_unknown(mapping: dict, allowed: set, file, entry: str) -> None:
-    unknown = sorted(set(mapping) - allowed)
+    unknown = sorted(set(mapping) - allowed, key=str)
     if unknown:
-        raise ManifestError(file, entry, unknown[0], "is not a known field",
+        raise ManifestError(file, entry, str(unknown[0]), "is not a known field",
                             f"remove it or use one of: {', '.join(sorted(allowed))}")
 
 
@@ -89,10 +114,24 @@ def _compile(pattern, file, entry: str, name: str) -> re.Pattern:
                             "escape special characters such as ( ) [ ] . ? with a backslash") from None
 
 
-def load_manifest(path: Path) -> Manifest:
-    path = Path(path)
+def _per_language(mapping: dict, name: str, languages, file, entry: str, fix: str, required: bool = True) -> dict:
+    """A field that holds one value for each language of the guide."""
+    if name not in mapping and not required:
+        return {}
+    value = _require(mapping, name, dict, file, entry, fix)
+    unknown = sorted(set(value) - set(languages), key=str)
+    if unknown:
+        raise ManifestError(file, entry, f"{name}.{unknown[0]}", "is not a language of the guide",
+                            f"remove it or use one of: {', '.join(languages)}")
+    for code in languages:
+        if code not in value:
+            raise ManifestError(file, entry, f"{name}.{code}", "is missing", f"add the {code} version: {fix}")
+    return value
+
+
+def _load_yaml(path: Path):
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except FileNotFoundError:
         raise ManifestError(path, "file", "", "does not exist", "pass the path of the content manifest") from None
     except yaml.YAMLError as error:
@@ -101,16 +140,42 @@ def load_manifest(path: Path) -> Manifest:
         problem = getattr(error, "problem", None) or str(error)
         raise ManifestError(path, "file", "", f"is not valid YAML{where} ({problem})",
                             "check the indentation and quoting near that line") from None
+
+
+def _languages(raw: dict, path: Path, docs_dir: Path) -> dict[str, Language]:
+    languages = {}
+    for code, spec in _require(raw, "languages", dict, path, "top level",
+                               "list the guide's languages under 'languages:'").items():
+        entry = f"languages.{code}"
+        if not isinstance(spec, dict):
+            raise ManifestError(path, entry, "", "must be a mapping with 'dir' and 'reading'", "see the English entry")
+        _no_unknown(spec, LANGUAGE_FIELDS, path, entry)
+        folder = docs_dir / _require(spec, "dir", str, path, entry, "give the pages' folder inside docs_dir")
+        if not folder.is_dir():
+            raise ManifestError(path, entry, "dir", f"{folder} is not a folder", "fix the folder name")
+        reading = _require(spec, "reading", dict, path, entry, "give {formula: ..., max: ...} or {..., min: ...}")
+        formula = reading.get("formula")
+        if formula not in FORMULAS:
+            raise ManifestError(path, entry, "reading.formula", f"unknown formula {formula!r}",
+                                f"use one of: {', '.join(FORMULAS)}")
+        bound = FORMULAS[formula]
+        limit = reading.get(bound)
+        if isinstance(limit, bool) or not isinstance(limit, (int, float)):
+            raise ManifestError(path, entry, f"reading.{bound}", f"must be a number, not {limit!r}",
+                                f"give the {bound}imum score {formula} allows")
+        languages[str(code)] = Language(str(code), folder, formula, float(limit))
+    return languages
+
+
+def load_manifest(path: Path) -> Manifest:
+    path = Path(path)
+    raw = _load_yaml(path)
     if not isinstance(raw, dict):
         raise ManifestError(path, "file", "", "must be a YAML mapping", "start from the example in README.md")
     _no_unknown(raw, TOP_FIELDS, path, "top level")
-
     docs_dir = (path.parent / _require(raw, "docs_dir", str, path, "top level",
                                        "set docs_dir to the pages folder, relative to the manifest")).resolve()
-    grade = raw.get("reading_grade_max")
-    if isinstance(grade, bool) or not isinstance(grade, (int, float)):
-        raise ManifestError(path, "top level", "reading_grade_max", f"must be a number, not {grade!r}",
-                            "set it to the highest Flesch-Kincaid grade allowed, e.g. 6.0")
+    languages = _languages(raw, path, docs_dir)
 
     pages: dict[str, PageSpec] = {}
     raw_pages = _require(raw, "pages", dict, path, "top level", "list the required pages under 'pages:'")
@@ -120,14 +185,16 @@ def load_manifest(path: Path) -> Manifest:
             raise ManifestError(path, entry, "", "must be a mapping with 'file' and 'sections'",
                                 "see the other pages for the shape")
         _no_unknown(spec, PAGE_FIELDS, path, entry)
-        file = _require(spec, "file", str, path, entry, "give the page's Markdown file, relative to docs_dir")
-        if not (docs_dir / file).is_file():
-            raise ManifestError(path, entry, "file", f"{docs_dir / file} does not exist",
-                                "fix the file name or add the page")
-        sections = _require(spec, "sections", list, path, entry, "list the page's required headings")
-        if not all(isinstance(s, str) and s.strip() for s in sections):
-            raise ManifestError(path, entry, "sections", "every section must be a non-empty string",
-                                "write each heading as a quoted string")
+        file = _require(spec, "file", str, path, entry, "give the page's Markdown file, relative to its language folder")
+        for language in languages.values():
+            if not (language.path / file).is_file():
+                raise ManifestError(path, entry, "file", f"{language.path / file} does not exist",
+                                    f"fix the file name or add the {language.code} page")
+        sections = _per_language(spec, "sections", languages, path, entry, "list the page's required headings")
+        for code, headings in sections.items():
+            if not isinstance(headings, list) or not all(isinstance(s, str) and s.strip() for s in headings):
+                raise ManifestError(path, entry, f"sections.{code}", "must be a list of non-empty strings",
+                                    "write each heading as a quoted string")
         pages[str(page_id)] = PageSpec(str(page_id), file, sections)
 
     sources: dict[str, Source] = {}
@@ -137,9 +204,10 @@ def load_manifest(path: Path) -> Manifest:
             raise ManifestError(path, entry, "", "must be a mapping with 'cite' and 'shown'", "see the other sources")
         _no_unknown(spec, SOURCE_FIELDS, path, entry)
         cite = _require(spec, "cite", str, path, entry, "give the full citation")
-        shown = _compile(_require(spec, "shown", str, path, entry,
-                                  "give a pattern that finds the source on the sources page"), path, entry, "shown")
-        sources[str(source_id)] = Source(str(source_id), cite, shown)
+        shown = _per_language(spec, "shown", languages, path, entry,
+                              "give a pattern that finds the source on the sources page")
+        sources[str(source_id)] = Source(str(source_id), cite,
+                                         {code: _compile(p, path, entry, f"shown.{code}") for code, p in shown.items()})
 
     sources_page = _require(raw, "sources_page", str, path, "top level", "name the page that lists the sources")
     if sources_page not in pages:
@@ -164,15 +232,20 @@ def load_manifest(path: Path) -> Manifest:
         if page not in pages:
             raise ManifestError(path, entry, "page", f"unknown page {page!r}", f"use one of: {', '.join(pages)}")
         text = _require(spec, "text", str, path, entry, "state the fact in one sentence")
-        patterns = _require(spec, "together", list, path, entry,
-                            "list the patterns that must appear together in one paragraph or list item")
-        if not patterns:
-            raise ManifestError(path, entry, "together", "is empty", "list at least one pattern")
-        together = [_compile(p, path, entry, "together") for p in patterns]
-        section = spec.get("section", "")
-        if section and section not in pages[page].sections:
-            raise ManifestError(path, entry, "section", f"{section!r} is not a required section of page {page!r}",
-                                "add the heading to that page's sections, or fix the spelling")
+        fix = "list, for each language, the patterns that must appear together in one paragraph or list item"
+        raw_together = _per_language(spec, "together", languages, path, entry, fix)
+        together = {}
+        for code, patterns in raw_together.items():
+            if not isinstance(patterns, list) or not patterns:
+                raise ManifestError(path, entry, f"together.{code}", f"must be a non-empty list, not {patterns!r}", fix)
+            together[code] = [_compile(p, path, entry, f"together.{code}") for p in patterns]
+        section = _per_language(spec, "section", languages, path, entry, "give the heading, or leave out 'section'",
+                                required=False)
+        for code, heading in section.items():
+            if heading not in pages[page].sections[code]:
+                raise ManifestError(path, entry, f"section.{code}",
+                                    f"{heading!r} is not a required section of page {page!r}",
+                                    "add the heading to that page's sections, or fix the spelling")
         cited = spec.get("source", [])
         cited = [cited] if isinstance(cited, str) else cited
         if not isinstance(cited, list) or not all(isinstance(s, str) for s in cited):
@@ -188,4 +261,4 @@ def load_manifest(path: Path) -> Manifest:
                                 f"use page IDs from: {', '.join(pages)}")
         facts.append(Fact(fact_id, page, text, together, section, cited, handouts))
 
-    return Manifest(path, docs_dir, float(grade), sources_page, pages, sources, facts)
+    return Manifest(path, docs_dir, sources_page, languages, pages, sources, facts)

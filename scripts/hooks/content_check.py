@@ -22,10 +22,15 @@ MANIFEST = SCRIPTS / "required_content.yml"
 
 
 def on_pre_build(config) -> None:
+    """Check the language this build is for, in the folder this build reads."""
     try:
         manifest = load_manifest(MANIFEST)
-        manifest.docs_dir = Path(config["docs_dir"])
-        findings = check(manifest)
+        lang = config.theme["language"]
+        if lang not in manifest.languages:
+            raise ManifestError(MANIFEST, "languages", lang, "this build's theme.language has no entry",
+                                "add the language to the manifest")
+        manifest.languages[lang].path = Path(config["docs_dir"])
+        findings = check(manifest, [lang])
     except ManifestError as error:
         raise PluginError(f"content manifest: {error}") from None
     failed = [f for f in findings if not f.ok]
@@ -33,4 +38,4 @@ def on_pre_build(config) -> None:
         lines = "\n".join(f"  {f.kind} {f.id} ({f.file}): {f.detail}" for f in failed)
         raise PluginError(f"content check failed, {len(failed)} item(s) missing or failing:\n{lines}\n"
                           "Run scripts/check_content.py for the full report.")
-    log.info("content check: all %d required items present", len(findings))
+    log.info("content check (%s): all %d required items present", lang, len(findings))
