@@ -16,10 +16,6 @@ from playwright.sync_api import sync_playwright
 
 from guidekit.browser import launch
 
-PAGES = ["index.html", "before.html", "during.html", "recovery.html", "faq.html", "about.html"]
-ALL_PAGES = PAGES + ["print_page.html"]
-
-
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

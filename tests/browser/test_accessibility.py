@@ -6,8 +6,8 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ALL_PAGES, PAGES
-from search_dialog import search
+from browser.pages import ALL_PAGES, PAGES
+from browser.search_dialog import search
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}

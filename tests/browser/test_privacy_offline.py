@@ -5,8 +5,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ALL_PAGES
-from search_dialog import search
+from browser.pages import ALL_PAGES
+from browser.search_dialog import search
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)

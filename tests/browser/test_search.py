@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from search_dialog import search
+from browser.search_dialog import search
 
 TOP = 3  # the page must be among the first three results
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ALL_PAGES
+from browser.pages import ALL_PAGES
 
 PHONE = {"width": 360, "height": 740}
 MIN_FONT_PX = 16
