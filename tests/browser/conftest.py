@@ -1,0 +1,67 @@
+"""Browser fixtures: the real built site, served on 127.0.0.1, seen by a real Chromium.
+
+One server and one browser for the whole session; each test gets a fresh
+browser context, so no cookie, storage or palette choice leaks between tests.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import threading
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from guidekit.browser import launch
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: a free port
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages in fresh contexts: new_page(viewport=..., color_scheme=..., java_script_enabled=...)."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def browser_report():
+    """What the browser saw (search ranks, axe results), written to $BROWSER_REPORT if set."""
+    report: dict = {}
+    yield report
+    target = os.environ.get("BROWSER_REPORT")
+    if target:
+        with open(target, "w", encoding="utf-8") as f:
+            json.dump(report, f, indent=2, sort_keys=True)

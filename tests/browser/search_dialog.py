@@ -1,0 +1,35 @@
+"""Drive Material's search dialog the way a patient does: press s, type, read the list."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+# Resolves once the result list has stopped changing for a moment: Material
+# answers every keystroke, so the list settles only after the last one.
+RESULTS_SETTLED = """() => new Promise(resolve => {
+  let last = null, same = 0
+  const timer = setInterval(() => {
+    const now = document.querySelector('.md-search-result').innerHTML
+    if (now === last) { if (++same >= 3) { clearInterval(timer); resolve(true) } }
+    else { last = now; same = 0 }
+  }, 100)
+})"""
+
+
+def open_search(page) -> None:
+    page.keyboard.press("s")
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+    # Opened from disk, Material only starts loading the index now.
+    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
+
+
+def search(page, query: str) -> list[str]:
+    """The pages in the result list, best first, as file names (index.html, ...)."""
+    if not page.evaluate("document.activeElement && document.activeElement.matches('.md-search__input')"):
+        open_search(page)
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.keyboard.type(query)
+    page.wait_for_function(RESULTS_SETTLED)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item", "items => items.map(i => i.querySelector('a.md-search-result__link').href)")
+    return [urlsplit(href).path.rsplit("/", 1)[-1] or "index.html" for href in hrefs]

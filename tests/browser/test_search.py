@@ -1,0 +1,70 @@
+"""Material's built-in search finds the right page for the words patients type."""
+from __future__ import annotations
+
+import pytest
+
+from browser.search_dialog import search
+
+TOP = 3  # the page must be among the first three results
+
+# query -> the page that must come up. Lay words, medical words, misspellings.
+QUERIES = {
+    # lay words
+    "glue": "index.html",
+    "back brace": "index.html",
+    "numb legs": "recovery.html",
+    "can I eat": "before.html",
+    "drive home": "before.html",
+    "breakfast": "before.html",
+    "heart test": "before.html",
+    "blood thinner": "before.html",
+    "asleep": "during.html",
+    "will I be awake": "during.html",
+    "lie on my stomach": "during.html",
+    "how long does it take": "during.html",
+    "side effects": "index.html",
+    "cement leak": "index.html",
+    "fever": "recovery.html",
+    "ice pack": "recovery.html",
+    "when can I walk": "recovery.html",
+    "sham": "recovery.html",
+    "who wrote this": "about.html",
+    # medical words
+    "kyphoplasty": "index.html",
+    "fluoroscopy": "during.html",
+    "anesthesia": "during.html",
+    "osteoporosis": "index.html",
+    "compression fracture": "index.html",
+    "electrocardiogram": "before.html",
+    "sedation": "during.html",
+    # misspellings
+    "vertebroplasy": "index.html",
+    "kyphoplasy": "index.html",
+    "osteoperosis": "index.html",
+    "anaesthesia": "during.html",
+    "flouroscopy": "during.html",
+    "numbnes": "recovery.html",
+}
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    """One page for all queries: the dialog stays open and each query replaces the last."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "index.html")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("query,expected", QUERIES.items())
+def test_search_finds_the_page(search_page, browser_report, query, expected):
+    results = search(search_page, query)
+    rank = results.index(expected) + 1 if expected in results else None
+    browser_report.setdefault("search", {})[query] = {"expected": expected, "rank": rank, "results": results}
+    assert rank is not None and rank <= TOP, f"{query!r}: {expected} not in the first {TOP} of {results}"
+
+
+def test_search_without_a_match_says_so(search_page):
+    assert search(search_page, "zzqxj") == []
+    assert "No matching" in search_page.inner_text(".md-search-result__meta")
