@@ -18,9 +18,10 @@ FONT_SIZES = """() => {
 
 # Headings, paragraphs, list items and figures of the article that a reader
 # cannot see: display:none, visibility:hidden or no size. (The print page's
-# table of contents is meant for paper only.)
+# table of contents, the handout header and the write-in lines are for paper only;
+# a closed details block shows its text when its summary is clicked, script or not.)
 UNSEEN = """() => [...document.querySelectorAll('article :is(h1, h2, h3, p, li, figure img)')]
-  .filter(e => !e.closest('#print-page-toc'))
+  .filter(e => !e.closest('#print-page-toc, .guide-print-only, details:not([open])'))
   .filter(e => !e.checkVisibility({visibilityProperty: true, opacityProperty: true})
                || e.getBoundingClientRect().height === 0)
   .map(e => e.outerHTML.slice(0, 80))"""
