@@ -8,7 +8,7 @@
   {%- if clinic %}
   <p class="guide-cover__clinic">{{ clinic.name }}{% if clinic.department %}<br>{{ clinic.department }}{% endif %}</p>
   {%- endif %}
-  <p class="guide-cover__title">{{ config.site_name }}</p>
+  <h1 class="guide-cover__title">{{ config.site_name }}</h1>
   <p class="guide-cover__subtitle">{{ ui.cover_subtitle }}</p>
   <div class="guide-cover__contact">
   {%- if clinic %}
