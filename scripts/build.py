@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Build the guide: content check, strict MkDocs build, then the PDF handouts.
+"""Build the guide: content check, strict MkDocs build of every edition
+(English at the root, Spanish in es/), then the PDF handouts of each.
 
 Everything is built into a temporary folder first and moved into place only
 when every step has passed, so a failed build leaves nothing half-written.
-Chromium starts while MkDocs builds, and each PDF's content check runs in a
-second process while the other PDFs render.
+The editions build side by side, Chromium starts while they build, and each
+PDF's content check runs in a second process while the others render.
 Exit 0: built. Exit 1: a step failed. Exit 2: bad input.
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from guidekit.editions import editions_for  # noqa: E402
 
 MANIFEST = ROOT / "scripts" / "required_content.yml"
 
@@ -41,7 +44,7 @@ def pdf_problems(pdf: Path, phases: list[str], lang: str) -> list[str]:
     from guidekit.pdf_text import pdf_units
 
     findings = check_units(load_manifest(MANIFEST), pdf_units(pdf), pdf.name, phases, lang)
-    return [f"{pdf.name} is missing {f.kind} {f.id}: {f.detail}" for f in findings if not f.ok]
+    return [f"{lang}/{pdf.name} is missing {f.kind} {f.id}: {f.detail}" for f in findings if not f.ok]
 
 
 def phases_by_pdf(config) -> dict[str, list[str]]:
@@ -51,45 +54,65 @@ def phases_by_pdf(config) -> dict[str, list[str]]:
     return {entry["pdf"]: [page_ids[entry["page"]]] for entry in config.extra["print"]["handouts"]}
 
 
-async def build(config_path: Path, config, site: Path, with_pdfs: bool) -> bool:
+async def build_sites(editions, work: Path) -> bool:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    builds = [await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(edition.config),
+        "-d", str(work / f"site-{edition.lang}"), env=env) for edition in editions]
+    results = [await build.wait() for build in builds]
+    if any(results):
+        return False
+    site = work / "site"
+    (work / f"site-{editions[0].lang}").rename(site)
+    for edition in editions[1:]:
+        (work / f"site-{edition.lang}").rename(site / edition.subdir)
+    return True
+
+
+async def build_pdfs(editions, configs, site: Path, browser_ready) -> bool:
+    from guidekit.handouts import print_settings, render_all
+    from guidekit.local_server import serve
+
+    browser = await browser_ready
+    loop = asyncio.get_running_loop()
+    checks = []
+    with ProcessPoolExecutor(max_workers=1) as pool, serve(site) as base_url:
+        renders = []
+        for edition, config in zip(editions, configs):
+            phases, lang = phases_by_pdf(config), edition.lang
+
+            def check_later(handout, path, phases=phases, lang=lang):
+                checks.append(loop.run_in_executor(pool, pdf_problems, path, phases.get(handout.pdf, []), lang))
+
+            prefix = f"{edition.subdir}/" if edition.subdir else ""
+            renders.append(render_all(browser, f"{base_url}/{prefix}".rstrip("/"), site / prefix / "pdf",
+                                      print_settings(config), on_done=check_later))
+        pdfs = [p for group in await asyncio.gather(*renders) for p in group]
+        problems = [p for found in await asyncio.gather(*checks) for p in found]
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    print(f"{len(pdfs)} PDFs rendered and checked")
+    return not problems
+
+
+async def build(editions, configs, work: Path, with_pdfs: bool) -> bool:
     started = time.perf_counter()
-    mkdocs = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_path), "-d", str(site),
-        env=env)
     if not with_pdfs:
-        return await mkdocs.wait() == 0
+        return await build_sites(editions, work)
 
     from playwright.async_api import async_playwright
 
-    from guidekit.handouts import launch_browser, print_settings, render_all
-    from guidekit.local_server import serve
+    from guidekit.handouts import launch_browser
 
-    settings = print_settings(config)
-    phases = phases_by_pdf(config)
     async with async_playwright() as playwright:
-        browser = await launch_browser(playwright)
+        browser_ready = asyncio.create_task(launch_browser(playwright))
         try:
-            if await mkdocs.wait() != 0:
+            if not await build_sites(editions, work):
                 return False
-            print(f"site built in {time.perf_counter() - started:.1f} s")
-            started = time.perf_counter()
-            loop = asyncio.get_running_loop()
-            with ProcessPoolExecutor(max_workers=1) as pool, serve(site) as base_url:
-                checks = []
-
-                def check_later(handout, path):
-                    checks.append(loop.run_in_executor(pool, pdf_problems, path, phases.get(handout.pdf, []),
-                                                       config.theme["language"]))
-
-                pdfs = await render_all(browser, base_url, site / "pdf", settings, on_done=check_later)
-                problems = [p for found in await asyncio.gather(*checks) for p in found]
+            print(f"{len(editions)} editions built in {time.perf_counter() - started:.1f} s")
+            return await build_pdfs(editions, configs, work / "site", browser_ready)
         finally:
-            await browser.close()
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    print(f"{len(pdfs)} PDFs rendered and checked in {time.perf_counter() - started:.1f} s")
-    return not problems
+            await (await browser_ready).close()
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -113,26 +136,27 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from mkdocs.exceptions import ConfigurationError, PluginError
 
-    try:
-        config = load_site_config(args.config)
-    except PluginError as error:  # our hooks name the file and field themselves
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except ConfigurationError as error:
-        print(f"error: {args.config}: {error}", file=sys.stderr)
-        return 2
-
+    started = time.perf_counter()
     site_dir = args.site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
-    try:
-        if not asyncio.run(build(args.config, config, work / "site", not args.no_pdf)):
-            print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)
-            return 1
-        replace_dir(work / "site", site_dir)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    print(f"done: {site_dir}")
+    with editions_for(args.config) as editions:
+        try:
+            configs = [load_site_config(edition.config) for edition in editions]
+        except PluginError as error:  # our hooks name the file and field themselves
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        except ConfigurationError as error:
+            print(f"error: {args.config}: {error}", file=sys.stderr)
+            return 2
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+        try:
+            if not asyncio.run(build(editions, configs, work, not args.no_pdf)):
+                print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)
+                return 1
+            replace_dir(work / "site", site_dir)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"done in {time.perf_counter() - started:.1f} s: {site_dir}")
     return 0
 
 

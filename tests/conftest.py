@@ -14,7 +14,7 @@ SCRIPTS = ROOT / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "clinics"]
 
 
 def copy_project(target: Path) -> Path:
@@ -23,10 +23,10 @@ def copy_project(target: Path) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
-    for clinic in ROOT.glob("mkdocs.*.yml"):
+    for clinic in ROOT.glob("mkdocs.*.yml"):  # clinics and language overlays
         shutil.copy2(clinic, target / clinic.name)
     return target
 
@@ -39,10 +39,12 @@ def mkdocs_build(project: Path, out: Path, config: str = "mkdocs.yml") -> subpro
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real docs, built once with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
+    """The real docs, every edition (English at the root, Spanish in es/), built once by
+    the build script's `mkdocs build --strict` steps; the PDFs have tests of their own."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = subprocess.run([sys.executable, str(SCRIPTS / "build.py"), "--no-pdf", "--site-dir", str(out)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
     return out
 
 

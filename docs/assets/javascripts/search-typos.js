@@ -16,7 +16,8 @@
   function transform(query) {
     if (/["+\-~^*:]/.test(query)) return query // the patient wrote Lunr syntax
     return query.split(/\s+/).map(function (word) {
-      return /^[a-z]+$/i.test(word) && word.length >= MIN_LENGTH
+      // Any letters, accented ones too: "vertebroplastía" is one letter from "vertebroplastia".
+      return /^\p{L}+$/u.test(word) && word.length >= MIN_LENGTH
         ? word + " " + word + "~1"
         : word
     }).join(" ")

@@ -1,0 +1,63 @@
+"""Spanish patients search the Spanish edition in Spanish (lunr's Spanish stemmer)."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser.search_dialog import search
+
+TOP = 3
+
+# query -> the Spanish page that must come up. Everyday words, medical words, misspellings.
+QUERIES = {
+    # everyday words
+    "pegamento": "es/index.html",
+    "corsé": "es/index.html",
+    "puedo comer": "es/before.html",
+    "quién me lleva a casa": "es/before.html",
+    "dormido": "es/during.html",
+    "boca abajo": "es/during.html",
+    "fiebre": "es/recovery.html",
+    "hormigueo": "es/recovery.html",
+    "hielo": "es/recovery.html",
+    "cuándo puedo caminar": "es/recovery.html",
+    "fracturas por compresión": "es/index.html",
+    # medical words
+    "cifoplastia": "es/index.html",
+    "anestesia": "es/during.html",
+    "osteoporosis": "es/index.html",
+    "fluoroscopia": "es/during.html",
+    "electrocardiograma": "es/before.html",
+    # misspellings and missing accents
+    "vertebroplastía": "es/index.html",
+    "cifoplastía": "es/index.html",
+    "anestecia": "es/during.html",
+    "osteoporósis": "es/index.html",
+}
+
+
+@pytest.fixture(scope="module")
+def search_page_es(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "es/index.html")
+    yield page
+    context.close()
+
+
+def result_pages(page, site_url: str) -> list[str]:
+    """Result links as paths inside the site (es/before.html), to prove they stay in Spanish."""
+    root = urlsplit(site_url).path
+    hrefs = page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "a => a.map(x => x.href)")
+    return [urlsplit(h).path.removeprefix(root) for h in hrefs]
+
+
+@pytest.mark.parametrize("query,expected", QUERIES.items())
+def test_spanish_search_finds_the_spanish_page(search_page_es, site_url, browser_report, query, expected):
+    search(search_page_es, query)
+    results = result_pages(search_page_es, site_url)
+    rank = results.index(expected) + 1 if expected in results else None
+    browser_report.setdefault("search_es", {})[query] = {"expected": expected, "rank": rank, "results": results}
+    assert rank is not None and rank <= TOP, f"{query!r}: {expected} not in the first {TOP} of {results}"
+    assert all(r.startswith("es/") for r in results)
