@@ -1,23 +1,50 @@
-"""The PDFs: built by the real build command, read back with pypdf."""
+"""The PDFs of both editions: built by the real build command, read back with pypdf."""
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, SCRIPTS, copy_project
+from guidekit.manifest import load_manifest
 
+MANIFEST = load_manifest(SCRIPTS / "required_content.yml")
 EXAMPLE = {"name": "Maple Hollow Spine Clinic (example)", "phone": "555-0142", "after_hours": "555-0199"}
-HANDOUTS = {"vertebroplasty-before.pdf": "before", "vertebroplasty-during.pdf": "during",
-            "vertebroplasty-recovery.pdf": "recovery", "vertebroplasty-faq.pdf": "faq"}
-GUIDE = "vertebroplasty-guide.pdf"
-ALL_PDFS = [GUIDE, *HANDOUTS]
 LETTER = (612, 792)
+
+
+@dataclass
+class Edition:
+    lang: str
+    folder: str  # inside the site
+    guide: str
+    handouts: dict[str, str]  # PDF -> page ID
+    title_word: str
+    page_of: str  # "Page {page} of {pages}"
+    reviewed: str
+    write_in: str  # the blank line for a phone number, with no clinic set
+    details: tuple[str, str]  # a details block's summary and a word inside it
+
+
+EDITIONS = {
+    "en": Edition("en", "pdf", "vertebroplasty-guide.pdf",
+                  {"vertebroplasty-before.pdf": "before", "vertebroplasty-during.pdf": "during",
+                   "vertebroplasty-recovery.pdf": "recovery", "vertebroplasty-faq.pdf": "faq"},
+                  "Vertebroplasty", "Page {page} of {pages}", "Reviewed November 24, 2026",
+                  "Your care team's phone", ("Where does the word come from?", "mending a bone of the spine")),
+    "es": Edition("es", "es/pdf", "vertebroplastia-guia.pdf",
+                  {"vertebroplastia-antes.pdf": "before", "vertebroplastia-durante.pdf": "during",
+                   "vertebroplastia-recuperacion.pdf": "recovery", "vertebroplastia-preguntas.pdf": "faq"},
+                  "Vertebroplastia", "Página {page} de {pages}", "Revisado 24 de noviembre de 2026",
+                  "Teléfono de su equipo médico", ("¿De dónde viene la palabra?", "arreglar un hueso de la columna")),
+}
+PDFS = [(e.lang, name) for e in EDITIONS.values() for name in [e.guide, *e.handouts]]
+HANDOUTS = [(e.lang, name, page) for e in EDITIONS.values() for name, page in e.handouts.items()]
 
 
 def build(project: Path, site: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
@@ -42,6 +69,10 @@ def clinic_site(tmp_path_factory) -> Path:
     return site
 
 
+def pdf_path(site: Path, lang: str, name: str) -> Path:
+    return site / EDITIONS[lang].folder / name
+
+
 def pages_text(pdf: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages]
 
@@ -53,34 +84,35 @@ def embedded(font: dict) -> bool:
     return bool(descriptor) and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
-@pytest.mark.parametrize("name", ALL_PDFS)
-def test_pdf_structure(default_site, name):
-    pdf = default_site / "pdf" / name
-    reader = PdfReader(str(pdf))
-    if name in HANDOUTS:
+@pytest.mark.parametrize("lang,name", PDFS)
+def test_pdf_structure(default_site, lang, name):
+    edition = EDITIONS[lang]
+    reader = PdfReader(str(pdf_path(default_site, lang, name)))
+    if name in edition.handouts:
         assert 1 <= len(reader.pages) <= 2, f"{name} has {len(reader.pages)} pages"
     else:
         assert len(reader.pages) >= 6
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == LETTER
-    assert reader.metadata.title and "Vertebroplasty" in reader.metadata.title
+    assert reader.metadata.title and edition.title_word in reader.metadata.title
     assert reader.outline, f"{name} has no bookmarks"
     root = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root, f"{name} is not tagged"
+    assert str(root.get("/Lang", "")).startswith(lang)
     fonts = {}
     for page in reader.pages:
         for key, ref in page["/Resources"].get("/Font", {}).items():
             fonts[key] = ref.get_object()
     assert fonts and all(embedded(font) for font in fonts.values())
-    texts = pages_text(pdf)
+    texts = pages_text(pdf_path(default_site, lang, name))
     for number, text in enumerate(texts, start=1):
-        assert f"Page {number} of {len(texts)}" in text
-        assert "Reviewed November 24, 2026" in text
-        assert "Your care team's phone" in text
+        assert edition.page_of.format(page=number, pages=len(texts)) in text
+        assert edition.reviewed in text
+        assert edition.write_in in text
 
 
-def check_pdf(pdf: Path, *phases: str) -> dict:
-    args = [sys.executable, str(SCRIPTS / "check_content.py"), "--format", "json", "--pdf", str(pdf)]
+def check_pdf(pdf: Path, lang: str, *phases: str) -> dict:
+    args = [sys.executable, str(SCRIPTS / "check_content.py"), "--format", "json", "--pdf", str(pdf), "--lang", lang]
     for phase in phases:
         args += ["--phase", phase]
     result = subprocess.run(args, capture_output=True, text=True)
@@ -89,66 +121,77 @@ def check_pdf(pdf: Path, *phases: str) -> dict:
     return report
 
 
-@pytest.mark.parametrize("name,phase", HANDOUTS.items())
-def test_each_handout_carries_its_phase_facts(default_site, name, phase):
-    report = check_pdf(default_site / "pdf" / name, phase)
+@pytest.mark.parametrize("lang,name,phase", HANDOUTS)
+def test_each_handout_carries_its_phase_facts(default_site, lang, name, phase):
+    report = check_pdf(pdf_path(default_site, lang, name), lang, phase)
     assert report["ok"], [f["id"] for f in report["findings"] if not f["ok"]]
-    from guidekit.manifest import load_manifest
-    manifest = load_manifest(SCRIPTS / "required_content.yml")
     facts = {f["id"] for f in report["findings"] if f["kind"] == "fact"}
     sections = {f["id"] for f in report["findings"] if f["kind"] == "section"}
-    assert facts == {f.id for f in manifest.facts if f.page == phase or phase in f.handouts}
-    assert sections == set(manifest.pages[phase].sections["en"])
+    assert facts == {f.id for f in MANIFEST.facts if f.page == phase or phase in f.handouts}
+    assert sections == set(MANIFEST.pages[phase].sections[lang])
     if phase == "recovery":
         assert {"CALL-FEVER", "CALL-SITE", "CALL-NERVE", "CALL-BACKPAIN"} <= facts
 
 
-def test_complete_guide_carries_every_fact(default_site):
-    report = check_pdf(default_site / "pdf" / GUIDE)
-    from guidekit.manifest import load_manifest
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_complete_guide_carries_every_fact(default_site, lang):
+    report = check_pdf(pdf_path(default_site, lang, EDITIONS[lang].guide), lang)
     facts = {f["id"] for f in report["findings"] if f["kind"] == "fact"}
-    assert facts == {f.id for f in load_manifest(SCRIPTS / "required_content.yml").facts}
+    assert facts == {f.id for f in MANIFEST.facts}
     assert report["ok"], [f["id"] for f in report["findings"] if not f["ok"]]
 
 
-def test_pdf_check_fails_on_a_handout_without_the_fact(default_site):
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_pdf_check_fails_on_a_handout_without_the_fact(default_site, lang):
     """The during handout does not carry the recovery page's facts."""
-    report = check_pdf(default_site / "pdf" / "vertebroplasty-during.pdf", "recovery")
+    during = next(name for name, page in EDITIONS[lang].handouts.items() if page == "during")
+    report = check_pdf(pdf_path(default_site, lang, during), lang, "recovery")
     assert not report["ok"]
 
 
-def test_details_blocks_reach_the_pdf(default_site):
-    text = " ".join(pages_text(default_site / "pdf" / GUIDE))
-    assert "Where does the word come from?" in text and "mend" in text
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_details_blocks_reach_the_pdf(default_site, lang):
+    summary, inside = EDITIONS[lang].details
+    text = " ".join(pages_text(pdf_path(default_site, lang, EDITIONS[lang].guide)))
+    assert summary in text and inside in text
 
 
-def test_every_page_links_to_its_pdfs(default_site):
-    for page, handout in [("before.html", "vertebroplasty-before.pdf"), ("recovery.html", "vertebroplasty-recovery.pdf")]:
-        html = (default_site / page).read_text(encoding="utf-8")
-        assert f'href="./pdf/{handout}"' in html or f'href="pdf/{handout}"' in html
-    for page in ["index.html", "before.html", "during.html", "recovery.html", "faq.html", "about.html"]:
-        html = (default_site / page).read_text(encoding="utf-8")
-        assert "Print or download" in html and GUIDE in html
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_every_page_links_to_its_pdfs(default_site, lang):
+    edition = EDITIONS[lang]
+    folder = default_site / edition.folder.removesuffix("pdf")
+    for name, page_id in edition.handouts.items():
+        html = (folder / (MANIFEST.pages[page_id].file[:-3] + ".html")).read_text(encoding="utf-8")
+        assert f'href="./pdf/{name}"' in html
+    for spec in MANIFEST.pages.values():
+        html = (folder / (spec.file[:-3] + ".html")).read_text(encoding="utf-8")
+        assert 'class="guide-print-links' in html and f"pdf/{edition.guide}" in html
 
 
 def test_example_clinic_everywhere(clinic_site):
-    for page in ["index.html", "recovery.html", "about.html"]:
+    for page in ["index.html", "recovery.html", "about.html", "es/index.html", "es/recovery.html"]:
         html = (clinic_site / page).read_text(encoding="utf-8")
         footer = html[html.index('class="md-footer'):]
         assert EXAMPLE["name"] in footer and EXAMPLE["phone"] in footer
-    recovery = (clinic_site / "recovery.html").read_text(encoding="utf-8")
-    call = recovery[recovery.index('id="when-to-call-your-doctor"'):]
-    assert EXAMPLE["name"] in call[:3000] and 'href="tel:5550142"' in call[:3000]
-    cover = (clinic_site / "print_page.html").read_text(encoding="utf-8")
-    cover = cover[cover.index('id="print-site-cover-page"'):][:3000]
-    assert EXAMPLE["name"] in cover and EXAMPLE["phone"] in cover and "assets/clinic/logo.svg" in cover
-    assert (clinic_site / "assets" / "clinic" / "logo.svg").is_file()
-    for name in ALL_PDFS:
-        pdf = clinic_site / "pdf" / name
+    for page, anchor in [("recovery.html", "when-to-call-your-doctor"),
+                         ("es/recovery.html", "cuando-debe-llamar-a-su-medico")]:
+        html = (clinic_site / page).read_text(encoding="utf-8")
+        call = html[html.index(f'id="{anchor}"'):][:3000]
+        assert EXAMPLE["name"] in call and 'href="tel:5550142"' in call
+    for lang in EDITIONS:
+        folder = clinic_site / EDITIONS[lang].folder.removesuffix("pdf")
+        cover = (folder / "print_page.html").read_text(encoding="utf-8")
+        cover = cover[cover.index('id="print-site-cover-page"'):][:3000]
+        assert EXAMPLE["name"] in cover and EXAMPLE["phone"] in cover and "assets/clinic/logo.svg" in cover
+        assert (folder / "assets" / "clinic" / "logo.svg").is_file()
+    for lang, name in PDFS:
+        pdf = pdf_path(clinic_site, lang, name)
         assert EXAMPLE["name"] in PdfReader(str(pdf)).metadata.title
         for text in pages_text(pdf):
             assert EXAMPLE["name"] in text and EXAMPLE["phone"] in text
-    assert "Clinical review: Dr. Alex Example" in " ".join(pages_text(clinic_site / "pdf" / GUIDE))
+    assert "Clinical review: Dr. Alex Example" in " ".join(pages_text(pdf_path(clinic_site, "en", EDITIONS["en"].guide)))
+    assert "Revisión clínica: Dr. Alex Example" in " ".join(
+        pages_text(pdf_path(clinic_site, "es", EDITIONS["es"].guide)))
 
 
 def test_default_build_shows_no_clinic(default_site):
@@ -158,6 +201,8 @@ def test_default_build_shows_no_clinic(default_site):
             assert "Maple Hollow" not in text and "555-01" not in text, path
     recovery = (default_site / "recovery.html").read_text(encoding="utf-8")
     assert "Call your care team. Use the phone number they gave you." in recovery
+    recovery_es = (default_site / "es" / "recovery.html").read_text(encoding="utf-8")
+    assert "Llame a su equipo médico. Use el número de teléfono que le dieron." in recovery_es
     assert not (default_site / "assets" / "clinic").exists()
 
 
@@ -166,5 +211,7 @@ def test_a4_is_one_setting_away(tmp_path):
     (project / "mkdocs.a4.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  print:\n    paper: A4\n")
     result = build(project, tmp_path / "site", "mkdocs.a4.yml")
     assert result.returncode == 0, result.stderr
-    page = PdfReader(str(tmp_path / "site" / "pdf" / "vertebroplasty-faq.pdf")).pages[0]
-    assert abs(float(page.mediabox.width) - 595.3) < 2 and abs(float(page.mediabox.height) - 841.9) < 2
+    for pdf in [tmp_path / "site" / "pdf" / "vertebroplasty-faq.pdf", tmp_path / "site" / "es" / "pdf" /
+                "vertebroplastia-preguntas.pdf"]:
+        page = PdfReader(str(pdf)).pages[0]
+        assert abs(float(page.mediabox.width) - 595.3) < 2 and abs(float(page.mediabox.height) - 841.9) < 2

@@ -14,8 +14,13 @@ from conftest import SCRIPTS
 
 MANIFEST = load_manifest(SCRIPTS / "required_content.yml")
 PAGES = {spec.id: spec.file for spec in MANIFEST.pages.values()}
-KEY_TERMS = {"cement": "overview", "fever": "recovery", "fasting": "before",
-             "anesthesia": "during", "kyphoplasty": "overview"}
+KEY_TERMS = {
+    "en": {"cement": "overview", "fever": "recovery", "fasting": "before", "anesthesia": "during",
+           "kyphoplasty": "overview"},
+    "es": {"cemento": "overview", "fiebre": "recovery", "ayuno": "before", "anestesia": "during",
+           "cifoplastia": "overview"},
+}
+FOLDERS = {"en": "", "es": "es"}
 
 
 def html_path(site: Path, md_file: str) -> Path:
@@ -26,35 +31,55 @@ def html_path(site: Path, md_file: str) -> Path:
     return site / ("index.html" if stem == "index" else f"{stem}/index.html")
 
 
+def search_index(site: Path) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
 def search_docs(site: Path) -> list[dict]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return search_index(site)["docs"]
 
 
 def page_location(doc: dict) -> str:
     return doc["location"].split("#", 1)[0]
 
 
-def test_every_page_is_built(built_site):
+@pytest.mark.parametrize("lang", FOLDERS)
+def test_every_page_is_built(built_site, lang):
     for md_file in PAGES.values():
-        assert html_path(built_site, md_file).is_file(), md_file
+        assert html_path(built_site / FOLDERS[lang], md_file).is_file(), md_file
 
 
-def test_search_index_has_every_page(built_site):
-    docs = search_docs(built_site)
-    locations = {page_location(d) for d in docs}
+@pytest.mark.parametrize("lang", FOLDERS)
+def test_search_index_has_every_page_in_its_language(built_site, lang):
+    site = built_site / FOLDERS[lang]
+    index = search_index(site)
+    assert index["config"]["lang"] == [lang]  # lunr's stemmer for the edition's language
+    locations = {page_location(d) for d in index["docs"]}
     for md_file in PAGES.values():
-        built = html_path(built_site, md_file).relative_to(built_site).as_posix()
-        expected = {"": "index.html"}.get(built, built)
-        assert any(loc in (built, built.removesuffix("index.html"), expected) for loc in locations), md_file
+        built = html_path(site, md_file).relative_to(site).as_posix()
+        assert any(loc in (built, built.removesuffix("index.html")) for loc in locations), md_file
 
 
-@pytest.mark.parametrize("term,page_id", KEY_TERMS.items())
-def test_search_index_has_key_terms_of_each_phase(built_site, term, page_id):
-    built = html_path(built_site, PAGES[page_id]).relative_to(built_site).as_posix()
-    entries = [d for d in search_docs(built_site)
-               if page_location(d) in (built, built.removesuffix("index.html"))]
+TERMS = [(lang, term, page_id) for lang, terms in KEY_TERMS.items() for term, page_id in terms.items()]
+
+
+@pytest.mark.parametrize("lang,term,page_id", TERMS)
+def test_search_index_has_key_terms_of_each_phase(built_site, lang, term, page_id):
+    site = built_site / FOLDERS[lang]
+    built = html_path(site, PAGES[page_id]).relative_to(site).as_posix()
+    entries = [d for d in search_docs(site) if page_location(d) in (built, built.removesuffix("index.html"))]
     assert entries, f"no search entries for {built}"
     assert any(term in (d["title"] + " " + d["text"]).lower() for d in entries)
+
+
+@pytest.mark.parametrize("page_id", PAGES)
+def test_language_selector_links_the_same_page_in_each_edition(built_site, page_id):
+    name = html_path(built_site, PAGES[page_id]).name
+    english = (built_site / name).read_text(encoding="utf-8")
+    spanish = (built_site / "es" / name).read_text(encoding="utf-8")
+    assert '<html lang="en"' in english and '<html lang="es"' in spanish
+    assert re.search(rf'href="(\./)?es/{name}" hreflang="es"', english)
+    assert re.search(rf'href="(\./)?\.\./{name}" hreflang="en"', spanish)
 
 
 class ImageCollector(HTMLParser):
