@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         result = {"quick": args.quick, "config": str(args.config), "build": build_times(args.config.resolve(), work, runs)}
         site = work / "site"
-        with serve(site) as base_url:
+        with serve(site, compress=True) as base_url:  # gzip, as a static host serves it
             with sync_playwright() as playwright:
                 browser = launch(playwright)
                 result["page_weight"] = page_weights(browser, base_url)

@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from .markdown_text import Unit
 
 WINDOW = 10
-FOOTER = re.compile(r"Page \d+ of \d+\s*$")
+# The page footer's "Page X of Y", in each edition's words (extra.ui.page_of).
+FOOTER = re.compile(r"(?:Page|Página) \d+ (?:of|de) \d+\s*$")
 
 
 def pdf_lines(path: Path) -> list[tuple[int, str]]:

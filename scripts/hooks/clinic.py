@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
+from urllib.parse import urljoin
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -35,7 +36,7 @@ def on_config(config):
             clinic["logo_source"] = clinic["logo"]
             clinic["logo"] = "assets/clinic/logo" + Path(clinic["logo"]).suffix.lower()
         if clinic["url"] and not config.site_url:
-            config.site_url = clinic["url"]
+            config.site_url = urljoin(clinic["url"], config.extra.get("edition_path", ""))
     config.extra["clinic"] = clinic
     return config
 

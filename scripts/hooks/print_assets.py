@@ -1,0 +1,18 @@
+"""MkDocs hook: print-site's script and styles only where they act, on its print page.
+
+mkdocs-print-site-plugin adds them to every page, but every rule and function
+in them targets the print page (#print-site-page, the print TOC). Leaving
+them off the other pages saves a phone three requests and a script run.
+"""
+from __future__ import annotations
+
+import re
+
+PRINT_SITE_ASSETS = re.compile(
+    r'\s*<link rel="stylesheet" href="[^"]*css/print-site(?:-[a-z]+)?\.css">'
+    r'|\s*<script src="[^"]*js/print-site\.js"></script>')
+
+
+def on_post_page(output, page, config):
+    # print-site renders its own page after the build, so this never sees it.
+    return PRINT_SITE_ASSETS.sub("", output)
