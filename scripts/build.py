@@ -5,7 +5,7 @@
 Everything is built into a temporary folder first and moved into place only
 when every step has passed, so a failed build leaves nothing half-written.
 The editions build side by side, Chromium starts while they build, and each
-PDF's content check runs in a second process while the others render.
+PDF is read back and checked for its facts as soon as it is written.
 Exit 0: built. Exit 1: a step failed. Exit 2: bad input.
 """
 from __future__ import annotations
@@ -17,7 +17,6 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,8 +36,7 @@ def load_site_config(path: Path):
 
 
 def pdf_problems(pdf: Path, phases: list[str], lang: str) -> list[str]:
-    """Runs in a worker process: what the PDF is missing, as messages."""
-    sys.path.insert(0, str(ROOT / "scripts"))
+    """What the PDF is missing, as messages."""
     from guidekit.content_report import check_units
     from guidekit.manifest import load_manifest
     from guidekit.pdf_text import pdf_units
@@ -70,30 +68,24 @@ async def build_sites(editions, work: Path) -> bool:
 
 
 async def build_pdfs(editions, configs, site: Path, browser_ready) -> bool:
+    """Every edition's PDFs, one after another (Chromium prints one PDF at a time
+    anyway), each read back and checked for its facts as soon as it is written."""
     from guidekit.handouts import print_settings, render_all
 
     started = time.perf_counter()
     browser = await browser_ready
-    loop = asyncio.get_running_loop()
-    checks = []
-    # Straight from disk (the offline plugin makes the site work there): no server in the way.
-    base_url = site.as_uri()
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        pdfs = []
-        for edition, config in zip(editions, configs):  # Chromium prints one PDF at a time anyway
-            phases, lang = phases_by_pdf(config), edition.lang
+    problems: list[str] = []
+    count = 0
+    for edition, config in zip(editions, configs):
+        phases, lang = phases_by_pdf(config), edition.lang
 
-            def check_later(handout, path, phases=phases, lang=lang):
-                checks.append(loop.run_in_executor(pool, pdf_problems, path, phases.get(handout.pdf, []), lang))
+        def check(handout, path, phases=phases, lang=lang):
+            problems.extend(pdf_problems(path, phases.get(handout.pdf, []), lang))
 
-            prefix = f"{edition.subdir}/" if edition.subdir else ""
-            pdfs += await render_all(browser, f"{base_url}/{prefix}".rstrip("/"), site / prefix / "pdf",
-                                     print_settings(config), on_done=check_later)
-        rendered = time.perf_counter() - started
-        problems = [p for found in await asyncio.gather(*checks) for p in found]
+        count += len(await render_all(browser, site / edition.subdir, print_settings(config), on_done=check))
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
-    print(f"{len(pdfs)} PDFs rendered in {rendered:.1f} s, all checked after {time.perf_counter() - started:.1f} s")
+    print(f"{count} PDFs rendered and checked in {time.perf_counter() - started:.1f} s")
     return not problems
 
 

@@ -5,7 +5,6 @@ a patient's browser would. One browser renders every PDF, in parallel.
 """
 from __future__ import annotations
 
-import asyncio
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,8 +73,18 @@ async def launch_browser(playwright):
     return await playwright.chromium.launch(**options)
 
 
-async def render_on(page, base_url: str, handout: Handout, out_dir: Path, settings: PrintSettings) -> Path:
-    await page.goto(f"{base_url}/{handout.page}", wait_until="load")
+# What print-site's own script does on its page (in the page's DOMContentLoaded
+# handler): the handouts print with scripts off, so the build calls it itself.
+PRINT_SITE_SCRIPT = "js/print-site.js"
+PRINT_SITE_CALLS = "\nremove_material_navigation(); generate_toc();"
+
+
+async def render_on(page, edition_dir: Path, handout: Handout, out_dir: Path, settings: PrintSettings) -> Path:
+    await page.goto((edition_dir / handout.page).as_uri(), wait_until="load")
+    if handout.page == PRINT_PAGE:
+        # The table of contents, built by print-site's own functions.
+        script = (edition_dir / PRINT_SITE_SCRIPT).read_text(encoding="utf-8")
+        await page.evaluate(f"() => {{ {script}{PRINT_SITE_CALLS} }}")
     # Headless printing fires no beforeprint, so open every details block ourselves.
     await page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     title = handout.title or await page.title()
@@ -89,35 +98,22 @@ async def render_on(page, base_url: str, handout: Handout, out_dir: Path, settin
     return target
 
 
-async def render_all(browser, base_url: str, out_dir: Path, settings: PrintSettings, on_done=None) -> list[Path]:
-    """Every PDF of one edition. The print page needs print-site's script for its
-    table of contents; the handouts print without scripts, one after another in
-    one tab, which is much quicker than a tab each (a new tab costs a renderer)."""
+async def render_all(browser, edition_dir: Path, settings: PrintSettings, on_done=None) -> list[Path]:
+    """Every PDF of one edition, from the built files on disk (the offline plugin
+    makes them work there), one after another in one tab with scripts off: Chromium
+    prints one PDF at a time, a new tab costs a renderer, and the site's scripts
+    (search above all) only slow a printout down."""
+    out_dir = edition_dir / "pdf"
     out_dir.mkdir(parents=True, exist_ok=True)
-
-    async def in_one_tab(context, handouts: list[Handout]) -> list[Path]:
-        page = await context.new_page()
-        await page.emulate_media(media="print")
-        paths = []
-        try:
-            for handout in handouts:
-                paths.append(await render_on(page, base_url, handout, out_dir, settings))
-                if on_done:
-                    on_done(handout, paths[-1])
-        finally:
-            await page.close()
-        return paths
-
-    with_js = await browser.new_context()
-    without_js = await browser.new_context(java_script_enabled=False)
-    scripted = [h for h in settings.handouts if h.page == PRINT_PAGE]
-    static = [h for h in settings.handouts if h.page != PRINT_PAGE]
+    context = await browser.new_context(java_script_enabled=False)
+    page = await context.new_page()
+    await page.emulate_media(media="print")
+    paths = []
     try:
-        # One after another: Chromium prints one PDF at a time, and tabs printing side by side
-        # only slow each other down (measured: 2.8 s side by side, 2.1 s in turn).
-        groups = [await in_one_tab(with_js, scripted), await in_one_tab(without_js, static)]
+        for handout in settings.handouts:
+            paths.append(await render_on(page, edition_dir, handout, out_dir, settings))
+            if on_done:
+                on_done(handout, paths[-1])
     finally:
-        await with_js.close()
-        await without_js.close()
-    done = {path.name: path for group in groups for path in group}
-    return [done[h.pdf] for h in settings.handouts]
+        await context.close()
+    return paths

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
@@ -38,3 +39,15 @@ def audit(url: str) -> dict:
                       if ref["weight"] > 0 and report["audits"][ref["id"]]["score"] is not None
                       and report["audits"][ref["id"]]["score"] < 1})
     return {"scores": scores, "metrics": metrics, "failing_audits": failing}
+
+
+def median_audit(url: str, runs: int) -> dict:
+    """Lighthouse's own advice: scores vary run to run, so report the median of several."""
+    audits = [audit(url) for _ in range(runs)]
+    return {
+        "runs": runs,
+        "scores": {name: statistics.median(a["scores"][name] for a in audits) for name in CATEGORIES},
+        "metrics": {key: round(statistics.median(a["metrics"][key] for a in audits), 3) for key in METRICS},
+        "all_scores": [a["scores"] for a in audits],
+        "failing_audits": sorted({audit_id for a in audits for audit_id in a["failing_audits"]}),
+    }

