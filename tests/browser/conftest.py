@@ -5,31 +5,20 @@ browser context, so no cookie, storage or palette choice leaks between tests.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
-import threading
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from guidekit.browser import launch
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+from guidekit.local_server import serve
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: a free port
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(built_site) as base_url:  # a free port on 127.0.0.1
+        yield base_url + "/"
 
 
 @pytest.fixture(scope="session")
