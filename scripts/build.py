@@ -35,20 +35,18 @@ def load_site_config(path: Path):
     return config.plugins.on_config(config)
 
 
-def pdf_problems(pdf: Path, phases: list[str], lang: str) -> list[str]:
+def pdf_problems(manifest, pdf: Path, phases: list[str], lang: str) -> list[str]:
     """What the PDF is missing, as messages."""
     from guidekit.content_report import check_units
-    from guidekit.manifest import load_manifest
     from guidekit.pdf_text import pdf_units
 
-    findings = check_units(load_manifest(MANIFEST), pdf_units(pdf), pdf.name, phases, lang)
+    findings = check_units(manifest, pdf_units(pdf), pdf.name, phases, lang)
     return [f"{lang}/{pdf.name} is missing {f.kind} {f.id}: {f.detail}" for f in findings if not f.ok]
 
 
-def phases_by_pdf(config) -> dict[str, list[str]]:
-    from guidekit.manifest import load_manifest
-
-    page_ids = {spec.file: spec.id for spec in load_manifest(MANIFEST).pages.values()}
+def phases_by_pdf(manifest, config) -> dict[str, list[str]]:
+    """Each handout's page ID (the complete guide has none: it carries every fact)."""
+    page_ids = {spec.file: spec.id for spec in manifest.pages.values()}
     return {entry["pdf"]: [page_ids[entry["page"]]] for entry in config.extra["print"]["handouts"]}
 
 
@@ -71,16 +69,18 @@ async def build_pdfs(editions, configs, site: Path, browser_ready) -> bool:
     """Every edition's PDFs, one after another (Chromium prints one PDF at a time
     anyway), each read back and checked for its facts as soon as it is written."""
     from guidekit.handouts import print_settings, render_all
+    from guidekit.manifest import load_manifest
 
     started = time.perf_counter()
+    manifest = load_manifest(MANIFEST)
     browser = await browser_ready
     problems: list[str] = []
     count = 0
     for edition, config in zip(editions, configs):
-        phases, lang = phases_by_pdf(config), edition.lang
+        phases, lang = phases_by_pdf(manifest, config), edition.lang
 
         def check(handout, path, phases=phases, lang=lang):
-            problems.extend(pdf_problems(path, phases.get(handout.pdf, []), lang))
+            problems.extend(pdf_problems(manifest, path, phases.get(handout.pdf, []), lang))
 
         count += len(await render_all(browser, site / edition.subdir, print_settings(config), on_done=check))
     for problem in problems:

@@ -215,3 +215,16 @@ def test_a4_is_one_setting_away(tmp_path):
                 "vertebroplastia-preguntas.pdf"]:
         page = PdfReader(str(pdf)).pages[0]
         assert abs(float(page.mediabox.width) - 595.3) < 2 and abs(float(page.mediabox.height) - 841.9) < 2
+
+
+def test_build_fails_when_a_printout_loses_a_fact(tmp_path):
+    """A print rule that hides the call-your-doctor box must not slip through to the handouts."""
+    project = copy_project(tmp_path / "project")
+    with (project / "docs" / "assets" / "css" / "print.css").open("a", encoding="utf-8") as css:
+        css.write("\n@media print { .md-typeset .admonition.danger { display: none !important; } }\n")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 1
+    assert "vertebroplasty-recovery.pdf is missing fact CALL-FEVER" in result.stderr
+    assert "vertebroplastia-recuperacion.pdf is missing fact CALL-FEVER" in result.stderr
+    assert not site.exists()
