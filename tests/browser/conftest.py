@@ -29,6 +29,17 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="module")
+def search_page(browser, site_url, request):
+    """One page for all of a module's queries: the dialog stays open and each query
+    replaces the last. It opens the module's START_PAGE (default: the English home)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + getattr(request.module, "START_PAGE", "index.html"))
+    yield page
+    context.close()
+
+
 @pytest.fixture
 def new_page(browser):
     """Open pages in fresh contexts: new_page(viewport=..., color_scheme=..., java_script_enabled=...)."""

@@ -47,16 +47,6 @@ QUERIES = {
 }
 
 
-@pytest.fixture(scope="module")
-def search_page(browser, site_url):
-    """One page for all queries: the dialog stays open and each query replaces the last."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(site_url + "index.html")
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize("query,expected", QUERIES.items())
 def test_search_finds_the_page(search_page, browser_report, query, expected):
     results = search(search_page, query)

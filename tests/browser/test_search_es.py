@@ -8,6 +8,7 @@ import pytest
 from browser.search_dialog import search
 
 TOP = 3
+START_PAGE = "es/index.html"  # the search_page fixture opens the Spanish home page
 
 # query -> the Spanish page that must come up. Everyday words, medical words, misspellings.
 QUERIES = {
@@ -37,15 +38,6 @@ QUERIES = {
 }
 
 
-@pytest.fixture(scope="module")
-def search_page_es(browser, site_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(site_url + "es/index.html")
-    yield page
-    context.close()
-
-
 def result_pages(page, site_url: str) -> list[str]:
     """Result links as paths inside the site (es/before.html), to prove they stay in Spanish."""
     root = urlsplit(site_url).path
@@ -54,9 +46,9 @@ def result_pages(page, site_url: str) -> list[str]:
 
 
 @pytest.mark.parametrize("query,expected", QUERIES.items())
-def test_spanish_search_finds_the_spanish_page(search_page_es, site_url, browser_report, query, expected):
-    search(search_page_es, query)
-    results = result_pages(search_page_es, site_url)
+def test_spanish_search_finds_the_spanish_page(search_page, site_url, browser_report, query, expected):
+    search(search_page, query)
+    results = result_pages(search_page, site_url)
     rank = results.index(expected) + 1 if expected in results else None
     browser_report.setdefault("search_es", {})[query] = {"expected": expected, "rank": rank, "results": results}
     assert rank is not None and rank <= TOP, f"{query!r}: {expected} not in the first {TOP} of {results}"
