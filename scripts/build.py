@@ -96,10 +96,10 @@ async def build(editions, configs, work: Path, with_pdfs: bool) -> bool:
 
     from playwright.async_api import async_playwright
 
-    from guidekit.handouts import launch_browser
+    from guidekit.browser import launch
 
     async with async_playwright() as playwright:
-        browser_ready = asyncio.create_task(launch_browser(playwright))
+        browser_ready = asyncio.create_task(launch(playwright))
         try:
             if not await build_sites(editions, work):
                 return False

@@ -20,6 +20,7 @@ def system_chromium() -> str | None:
 
 
 def launch(playwright):
+    """Works with Playwright's sync and async APIs (the async one returns a coroutine)."""
     options = {"args": CHROMIUM_ARGS}
     if system_chromium():
         options["executable_path"] = system_chromium()

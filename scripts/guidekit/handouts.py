@@ -1,15 +1,14 @@
 """Render the complete guide and the phase handouts to PDF with Chromium.
 
 Chromium prints the site's own pages with the site's own print stylesheet, as
-a patient's browser would. One browser renders every PDF, in parallel.
+a patient's browser would. One browser renders every PDF, one after another
+(Chromium prints one at a time; see render_all).
 """
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
 from pathlib import Path
-
-from .browser import CHROMIUM_ARGS, system_chromium
 
 MARGINS = {"top": "14mm", "bottom": "20mm", "left": "16mm", "right": "16mm"}
 PRINT_PAGE = "print_page.html"
@@ -64,13 +63,6 @@ def print_settings(config) -> PrintSettings:
     footer = footer_template(config.extra["ui"], clinic, config.extra["guide_reviewed_text"])
     return PrintSettings(handouts_for(config), config.extra["print"]["paper"], footer,
                          clinic["name"] if clinic else "")
-
-
-async def launch_browser(playwright):
-    options = {"args": CHROMIUM_ARGS}
-    if system_chromium():
-        options["executable_path"] = system_chromium()
-    return await playwright.chromium.launch(**options)
 
 
 # What print-site's own script does on its page (in the page's DOMContentLoaded
