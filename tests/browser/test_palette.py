@@ -1,0 +1,75 @@
+"""The light/dark palette: chosen before the page shows, kept when the reader picks one.
+
+Material's own palette component is not mounted (see overrides/partials/palette.html):
+it restyled every page twice at start-up. These tests hold what replaces it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from browser.pages import PAGES
+
+SCHEMES = {"light": "default", "dark": "slate"}
+
+# Every change to <body>'s colour attributes after the parser made <body>, and
+# whether the article had been parsed by then (a change after it restyles the page).
+WATCH_BODY = """
+window.__bodyChanges = []
+new MutationObserver(records => {
+  for (const record of records)
+    if (record.target === document.body && record.attributeName.startsWith('data-md-color'))
+      window.__bodyChanges.push({name: record.attributeName,
+                                 articleParsed: !!document.querySelector('article')})
+}).observe(document, {attributes: true, subtree: true})
+"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("name", ["index.html", "es/before.html"])
+def test_system_palette_is_set_before_the_article_so_nothing_restyles(new_page, site_url, name, scheme):
+    page = new_page(color_scheme=scheme)
+    page.add_init_script(WATCH_BODY)
+    page.goto(site_url + name)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)  # Material's bundle has started and settled
+    assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
+    changes = page.evaluate("window.__bodyChanges")
+    assert not [c for c in changes if c["articleParsed"]], f"palette changed after the article was parsed: {changes}"
+    assert "data-md-color-switching" not in [c["name"] for c in changes]
+
+
+def test_the_toggle_shows_the_other_palette_and_the_phone_bar_takes_the_header_colour(new_page, site_url):
+    page = new_page(color_scheme="light")
+    page.goto(site_url + "before.html")
+    toggle = page.locator("form[data-guide-palette] label:visible")
+    assert toggle.count() == 1 and toggle.get_attribute("title") == "Switch to dark mode"
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    page.wait_for_function("document.querySelector('meta[name=theme-color]')?.content")
+    assert page.get_attribute("meta[name=theme-color]", "content") == header
+    toggle.click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    assert page.locator("form[data-guide-palette] label:visible").get_attribute("title") == "Switch to light mode"
+    page.wait_for_function("document.querySelector('meta[name=color-scheme]').content === 'dark'")
+
+
+def test_a_readers_choice_is_kept_on_every_page_over_the_system_setting(new_page, site_url):
+    page = new_page(color_scheme="light")
+    page.goto(site_url + "index.html")
+    page.locator("form[data-guide-palette] label:visible").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    for name in PAGES:
+        page.goto(site_url + name)
+        assert page.get_attribute("body", "data-md-color-scheme") == "slate", name
+    page.emulate_media(color_scheme="dark")
+    page.emulate_media(color_scheme="light")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+
+
+def test_without_a_choice_an_open_page_follows_the_system_when_it_switches(new_page, site_url):
+    page = new_page(color_scheme="light")
+    page.goto(site_url + "recovery.html")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
