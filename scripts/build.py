@@ -66,23 +66,26 @@ async def build_sites(editions, work: Path) -> bool:
 
 
 async def build_pdfs(editions, configs, site: Path, browser_ready) -> bool:
-    """Every edition's PDFs, one after another (Chromium prints one PDF at a time
-    anyway), each read back and checked for its facts as soon as it is written."""
-    from guidekit.handouts import print_settings, render_all
+    """Every edition's PDFs, one after another in one tab (Chromium prints one PDF at
+    a time anyway), each read back and checked for its facts as soon as it is written."""
+    from guidekit.handouts import print_settings, print_tab, render_all
     from guidekit.manifest import load_manifest
 
     started = time.perf_counter()
     manifest = load_manifest(MANIFEST)
     browser = await browser_ready
-    problems: list[str] = []
+    checks = []  # each PDF is read in a thread while Chromium prints the next
     count = 0
-    for edition, config in zip(editions, configs):
-        phases, lang = phases_by_pdf(manifest, config), edition.lang
+    async with print_tab(browser) as tab:
+        for edition, config in zip(editions, configs):
+            phases, lang = phases_by_pdf(manifest, config), edition.lang
 
-        def check(handout, path, phases=phases, lang=lang):
-            problems.extend(pdf_problems(manifest, path, phases.get(handout.pdf, []), lang))
+            def check(handout, path, phases=phases, lang=lang):
+                checks.append(asyncio.create_task(asyncio.to_thread(
+                    pdf_problems, manifest, path, phases.get(handout.pdf, []), lang)))
 
-        count += len(await render_all(browser, site / edition.subdir, print_settings(config), on_done=check))
+            count += len(await render_all(tab, site / edition.subdir, print_settings(config), on_done=check))
+    problems = [problem for found in await asyncio.gather(*checks) for problem in found]
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     print(f"{count} PDFs rendered and checked in {time.perf_counter() - started:.1f} s")
