@@ -5,6 +5,7 @@
   var keys = ["media", "scheme", "primary", "accent"]
   var current = 0
 
+  // The palette the reader picked with the toggle, or -1 if none.
   function chosen() {
     try {
       var saved = __md_get("__palette")
@@ -14,16 +15,16 @@
     }
   }
 
-  function colors(input) {
-    var color = {}
-    keys.forEach(function (key) { color[key] = input.getAttribute("data-md-color-" + key) })
-    return color
-  }
-
   function bySystem() {
     for (var i = 0; i < inputs.length; i++)
       if (matchMedia(inputs[i].getAttribute("data-md-color-media")).matches) return i
     return 0
+  }
+
+  function colors(input) {
+    var color = {}
+    keys.forEach(function (key) { color[key] = input.getAttribute("data-md-color-" + key) })
+    return color
   }
 
   function apply(index) {
@@ -35,20 +36,15 @@
       var label = each.nextElementSibling
       if (label && label.tagName === "LABEL") label.hidden = i !== index
     })
-    // The phone's address bar takes the header's colour, read once styles are due anyway.
-    requestAnimationFrame(function () {
-      var style = getComputedStyle(document.querySelector("[data-md-component=header]"))
-      meta("color-scheme").content = style.colorScheme
-      meta("theme-color").content = style.backgroundColor
-    })
+    // The page's own scrollbars follow the palette. (Material's component read
+    // this from the header's style, which forces a restyle while the page loads.)
+    var meta = document.head.querySelector("meta[name=color-scheme]")
+      || document.head.appendChild(Object.assign(document.createElement("meta"), { name: "color-scheme" }))
+    meta.content = color.scheme === "slate" ? "dark" : "light"
   }
 
-  function meta(name) {
-    return document.head.querySelector("meta[name=" + name + "]")
-      || document.head.appendChild(Object.assign(document.createElement("meta"), { name: name }))
-  }
-
-  apply(chosen() >= 0 ? chosen() : bySystem())
+  var picked = chosen()
+  apply(picked >= 0 ? picked : bySystem())
 
   form.addEventListener("change", function (event) {
     var index = inputs.indexOf(event.target)
@@ -68,7 +64,7 @@
     next.focus()
   })
 
-  // A reader who has not chosen follows the system when it switches.
+  // A reader who has not picked a palette follows the system when it switches.
   inputs.forEach(function (input) {
     matchMedia(input.getAttribute("data-md-color-media")).addEventListener("change", function () {
       if (chosen() < 0) apply(bySystem())
