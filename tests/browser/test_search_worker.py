@@ -1,0 +1,46 @@
+"""Material's search worker waits until the page has started (issue 5), yet a
+reader who goes straight to search gets results without waiting for it."""
+from __future__ import annotations
+
+from browser.search_dialog import search
+from guidekit.page_weight import SEARCH_WORKER
+
+# during.html's drawing: holding it back holds back the page's load event.
+IMAGE = "**/procedure.svg"
+
+
+def worker_requests(page) -> list[str]:
+    found = []
+    page.on("request", lambda request: found.append(request.url) if SEARCH_WORKER in request.url else None)
+    return found
+
+
+def test_worker_starts_after_the_page_has_loaded(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = worker_requests(page)
+    page.goto(site_url + "during.html", wait_until="load")
+    assert requests == [], "the search worker started during the page's start-up"
+    with page.expect_request(lambda request: SEARCH_WORKER in request.url, timeout=5000):
+        pass  # an idle moment after load
+    context.close()
+
+
+def test_search_before_the_page_has_loaded_starts_the_worker(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = worker_requests(page)
+    held = []
+    page.route(IMAGE, lambda route: held.append(route))  # unanswered until the test lets it go
+    try:
+        page.goto(site_url + "during.html", wait_until="domcontentloaded")
+        page.wait_for_timeout(1000)
+        assert page.evaluate("document.readyState") != "complete"
+        assert requests == [], "the search worker started before the reader asked for search"
+        assert "during.html" in search(page, "fluoroscopy")[:3]
+        assert page.evaluate("document.readyState") != "complete", "the load event came first: nothing tested"
+        assert len(requests) == 1
+    finally:
+        for route in held:
+            route.continue_()
+        context.close()
