@@ -1,15 +1,4 @@
-/* Start the search worker once the reader heads for search, or once the page
- * has loaded and gone quiet; not while the page is starting up.
- *
- * Material creates its search worker while its bundle starts, and the worker
- * builds the search index at once. On a phone with few cores that build takes
- * the CPU from the page's own start-up, which Lighthouse counts as blocking
- * time (issue 5). This stands in for window.Worker: Material talks to it as
- * to a worker, and it starts the real one, with every message kept for it, on
- * the first of: focus in the search field, the search toggle changing, or an
- * idle moment after the page's load event. It runs before Material's bundle
- * and after the iframe-worker shim, so pages opened from disk still work.
- */
+// Stands in for window.Worker until search is needed (see search-worker.html).
 (function () {
   var RealWorker = window.Worker
   if (!RealWorker || RealWorker.startsWhenNeeded) return
