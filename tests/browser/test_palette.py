@@ -50,6 +50,23 @@ def test_the_toggle_offers_the_other_palette_and_the_scrollbars_follow(new_page,
     assert page.get_attribute("meta[name=color-scheme]", "content") == "dark"
 
 
+HEADER_AND_TINT = """() => [getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+                            document.querySelector('meta[name=theme-color]')?.content]"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_phones_address_bar_takes_the_headers_colour(new_page, site_url, scheme):
+    page = new_page(color_scheme=scheme)
+    page.goto(site_url + "during.html", wait_until="load")
+    page.wait_for_function(f"(({HEADER_AND_TINT})())[1] !== undefined")
+    header, tint = page.evaluate(HEADER_AND_TINT)
+    assert tint == header
+    page.locator("form[data-guide-palette] label:visible").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme !== '%s'" % SCHEMES[scheme])
+    header, tint = page.evaluate(HEADER_AND_TINT)
+    assert tint == header
+
+
 def test_a_readers_choice_is_kept_on_every_page_over_the_system_setting(new_page, site_url):
     page = new_page(color_scheme="light")
     page.goto(site_url + "index.html")

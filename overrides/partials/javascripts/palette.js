@@ -43,8 +43,20 @@
     meta.content = color.scheme === "slate" ? "dark" : "light"
   }
 
+  // Phones tint their address bar with this colour; it matches the header, as
+  // with Material's component. Read only once the page has loaded, since
+  // reading a style while the page starts forces a restyle.
+  function tint() {
+    var header = document.querySelector("[data-md-component=header]")
+    if (!header) return
+    var meta = document.head.querySelector("meta[name=theme-color]")
+      || document.head.appendChild(Object.assign(document.createElement("meta"), { name: "theme-color" }))
+    meta.content = getComputedStyle(header).backgroundColor
+  }
+
   var picked = chosen()
   apply(picked >= 0 ? picked : bySystem())
+  addEventListener("load", function () { setTimeout(tint) })
 
   form.addEventListener("change", function (event) {
     var index = inputs.indexOf(event.target)
@@ -52,6 +64,7 @@
     // Material's CSS turns transitions off while this attribute is set.
     document.body.setAttribute("data-md-color-switching", "")
     apply(index)
+    tint()
     __md_set("__palette", { index: index, chosen: true, color: colors(inputs[index]) })
     setTimeout(function () { document.body.removeAttribute("data-md-color-switching") })
   })
@@ -67,7 +80,7 @@
   // A reader who has not picked a palette follows the system when it switches.
   inputs.forEach(function (input) {
     matchMedia(input.getAttribute("data-md-color-media")).addEventListener("change", function () {
-      if (chosen() < 0) apply(bySystem())
+      if (chosen() < 0) { apply(bySystem()); tint() }
     })
   })
 })()
