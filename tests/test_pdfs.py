@@ -194,6 +194,23 @@ def test_example_clinic_everywhere(clinic_site):
         pages_text(pdf_path(clinic_site, "es", EDITIONS["es"].guide)))
 
 
+def line_of(page, words: str) -> float:
+    """The height on the page of the first run of text that holds these words."""
+    found = []
+    page.extract_text(visitor_text=lambda text, cm, tm, *_: found.append(tm[5] * cm[3] + cm[5])
+                      if words in text and not found else None)
+    assert found, f"{words!r} not on the page"
+    return found[0]
+
+
+@pytest.mark.parametrize("lang,label", [("en", "After hours"), ("es", "Fuera de horario")])
+def test_footer_keeps_each_phone_number_beside_its_label(clinic_site, lang, label):
+    # The example's long footer wraps; it must break between its parts, not inside one.
+    name = next(name for name, phase in EDITIONS[lang].handouts.items() if phase == "recovery")
+    for page in PdfReader(str(pdf_path(clinic_site, lang, name))).pages:
+        assert line_of(page, label) == line_of(page, EXAMPLE["after_hours"])
+
+
 def test_default_build_shows_no_clinic(default_site):
     for path in default_site.rglob("*"):
         if path.suffix in (".html", ".pdf"):

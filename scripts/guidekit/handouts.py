@@ -42,10 +42,11 @@ def handouts_for(config) -> list[Handout]:
 def footer_template(ui: dict, clinic: dict | None, reviewed: str) -> str:
     """Chromium's page footer: who to call, the review date, "Page X of Y"."""
     if clinic:
-        who = f"<b>{html.escape(clinic['name'])}</b> · {ui['phone']} {html.escape(clinic['phone'])}"
+        # A long line breaks between its parts, never inside a label and its number.
+        parts = [f"<b>{html.escape(clinic['name'])}</b>", f"{ui['phone']} {html.escape(clinic['phone'])}"]
         if clinic.get("after_hours_phone"):
-            number = html.escape(clinic["after_hours_phone"])
-            who += f' · {ui["after_hours"]} <span style="white-space: nowrap;">{number}</span>'
+            parts.append(f"{ui['after_hours']} {html.escape(clinic['after_hours_phone'])}")
+        who = " · ".join(f'<span style="white-space: nowrap;">{part}</span>' for part in parts)
     else:
         who = f"{html.escape(ui['care_team_phone'])}: ____________________"
     page_of = html.escape(ui["page_of"]).format(page='<span class="pageNumber"></span>',
