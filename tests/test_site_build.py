@@ -111,6 +111,17 @@ def test_procedure_drawing_has_alt_text(built_site):
     assert "<title" in svg and "<desc" in svg
 
 
+def test_print_site_assets_only_on_its_print_page(built_site):
+    # They style and script only the print page; every other page is spared the requests.
+    for path in built_site.rglob("*.html"):
+        found = set(re.findall(r'"[^"]*?((?:css/print-site[-a-z]*\.css)|js/print-site\.js)"',
+                               path.read_text(encoding="utf-8")))
+        if path.name == "print_page.html":
+            assert {"css/print-site.css", "js/print-site.js"} <= found, path.relative_to(built_site)
+        else:
+            assert not found, path.relative_to(built_site)
+
+
 def test_build_with_a_missing_fact_fails(project_copy, tmp_path):
     page = project_copy / "docs" / "recovery.md"
     page.write_text(page.read_text(encoding="utf-8").replace("    - a fever above 100.0 °F (37.8 °C)\n", ""),

@@ -16,3 +16,8 @@ PRINT_SITE_ASSETS = re.compile(
 def on_post_page(output, page, config):
     # print-site renders its own page after the build, so this never sees it.
     return PRINT_SITE_ASSETS.sub("", output)
+
+
+def on_post_template(output_content, template_name, config):
+    # The 404 page is a template, not a page.
+    return PRINT_SITE_ASSETS.sub("", output_content) if template_name == "404.html" else output_content
