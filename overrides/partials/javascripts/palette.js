@@ -38,9 +38,13 @@
     })
     // The page's own scrollbars follow the palette. (Material's component read
     // this from the header's style, which forces a restyle while the page loads.)
-    var meta = document.head.querySelector("meta[name=color-scheme]")
-      || document.head.appendChild(Object.assign(document.createElement("meta"), { name: "color-scheme" }))
-    meta.content = color.scheme === "slate" ? "dark" : "light"
+    setMeta("color-scheme", color.scheme === "slate" ? "dark" : "light")
+  }
+
+  function setMeta(name, content) {
+    var meta = document.head.querySelector("meta[name=" + name + "]")
+      || document.head.appendChild(Object.assign(document.createElement("meta"), { name: name }))
+    meta.content = content
   }
 
   // Phones tint their address bar with this colour; it matches the header, as
@@ -49,9 +53,7 @@
   function tint() {
     var header = document.querySelector("[data-md-component=header]")
     if (!header) return
-    var meta = document.head.querySelector("meta[name=theme-color]")
-      || document.head.appendChild(Object.assign(document.createElement("meta"), { name: "theme-color" }))
-    meta.content = getComputedStyle(header).backgroundColor
+    setMeta("theme-color", getComputedStyle(header).backgroundColor)
   }
 
   var picked = chosen()
