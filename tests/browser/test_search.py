@@ -27,7 +27,7 @@ QUERIES = {
     "fever": "recovery.html",
     "ice pack": "recovery.html",
     "when can I walk": "recovery.html",
-    "sham": "recovery.html",
+    "sham": "faq.html",
     "who wrote this": "about.html",
     # medical words
     "kyphoplasty": "index.html",
