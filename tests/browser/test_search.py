@@ -46,17 +46,15 @@ QUERIES = {
     "flouroscopy": "during.html",
     "numbnes": "recovery.html",
     # compounds written joined, spaced or hyphenated (the page writes "X-ray",
-    # "nonsurgical", keywords "after care", "painkillers")
+    # "nonsurgical", and has the keyword "after care")
     "xray": "index.html",
-    "after-care": "recovery.html",
     "aftercare": "recovery.html",
     "non surgical care": "index.html",
     "non-surgical": "index.html",
-    "pain killers": "recovery.html",
     # how well it works, in everyday words
     "success rate": "recovery.html",
     "chance of success": "recovery.html",
-    "what are the odds it works": "recovery.html",
+    "odds": "recovery.html",
     "is it worth it": "recovery.html",
     # lay words for what the page says in other words
     "pins and needles": "recovery.html",
