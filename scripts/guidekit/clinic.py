@@ -6,14 +6,14 @@ blank lines on paper to write a number in. It never invents a clinic.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
+import phonenumbers
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-PHONE = re.compile(r"^\+?[0-9(][0-9 ().\-]*[0-9]$")
 LOGO_TYPES = (".svg", ".png")
+PHONE_FIELDS = {"phone": "phone_tel", "after_hours_phone": "after_hours_tel"}  # field -> its tel: address
 
 
 class ClinicError(Exception):
@@ -22,21 +22,30 @@ class ClinicError(Exception):
         super().__init__(f"{file}: extra.clinic.{field}: {problem}. Fix: {fix}")
 
 
-class Phone(c.Type):
+class Region(c.Type):
+    """A two-letter country code that the phone library knows (US, GB, ES...)."""
+
     def __init__(self, **kwargs):
         super().__init__(str, **kwargs)
 
     def run_validation(self, value):
-        value = super().run_validation(value)
-        digits = sum(ch.isdigit() for ch in value)
-        if not PHONE.match(value.strip()) or not 7 <= digits <= 15:
-            raise base.ValidationError(f"{value!r} is not a phone number")
-        return value.strip()
+        value = super().run_validation(value).strip().upper()
+        if value not in phonenumbers.SUPPORTED_REGIONS:
+            raise base.ValidationError(f"{value!r} is not a country code the phone library knows")
+        return value
+
+
+class Phone(c.Type):
+    """The number as written; parsed in the clinic's region once the region is known."""
+
+    def __init__(self, **kwargs):
+        super().__init__(str, **kwargs)
 
 
 class ClinicConfig(base.Config):
     name = c.Type(str)
     department = c.Optional(c.Type(str))
+    region = Region(default="US")
     phone = Phone()
     after_hours_phone = c.Optional(Phone())
     address = c.Optional(c.Type(str))
@@ -49,7 +58,8 @@ class ClinicConfig(base.Config):
 FIXES = {
     "name": "give the clinic's name as text, e.g. name: Riverside Spine Clinic",
     "department": "give the department as text",
-    "phone": "write the main number with digits, spaces, dashes or brackets, e.g. phone: 412-555-0100",
+    "region": "give the clinic's two-letter country code, e.g. region: US (the default), GB or ES",
+    "phone": "write the main number with its area code, e.g. phone: 412-555-0100, or 412-555-0100 ext. 12",
     "after_hours_phone": "write the after-hours number like the main one, e.g. 412-555-0199",
     "address": "give the address as one line of text",
     "url": "give the full web address of the hosted guide, starting with https://",
@@ -57,6 +67,30 @@ FIXES = {
     "reviewed_by": "give the name of the clinician who reviewed the guide",
     "reviewed_on": "give the review date as YYYY-MM-DD, without quotes",
 }
+
+
+def parse_phone(text: str, region: str, config_file: str, field: str) -> dict:
+    """A number anyone can dial from a tap: its tel: address in E.164 form, and how to print it
+    (national form in the clinic's country, international form for a number elsewhere)."""
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        number = None
+    reason = phonenumbers.is_possible_number_with_reason(number) if number else None
+    if reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+        raise ClinicError(config_file, field, f"{text!r} has no area code, so no phone can dial it from a link",
+                          FIXES[field])
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
+        raise ClinicError(config_file, field, f"{text!r} is not a phone number", FIXES[field])
+    if not phonenumbers.is_valid_number(number):
+        raise ClinicError(config_file, field, f"{text!r} is not a phone number in use in {region}",
+                          "check the digits, or set region: to the number's country (e.g. region: GB)")
+    home = phonenumbers.region_code_for_number(number) == region
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if home else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    tel = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.extension:
+        tel += f";ext={number.extension}"
+    return {"text": phonenumbers.format_number(number, style), "tel": tel}
 
 
 def load_clinic(raw, config_file: str) -> dict | None:
@@ -76,6 +110,10 @@ def load_clinic(raw, config_file: str) -> dict | None:
             raise ClinicError(config_file, key, "is not a known field",
                               f"remove it or use one of: {', '.join(FIXES)}")
     clinic = {key: schema[key] for key in FIXES}
+    for field, tel in PHONE_FIELDS.items():
+        if clinic[field]:
+            phone = parse_phone(clinic[field], clinic["region"], config_file, field)
+            clinic[field], clinic[tel] = phone["text"], phone["tel"]
     if clinic["logo"] and Path(clinic["logo"]).suffix.lower() not in LOGO_TYPES:
         raise ClinicError(config_file, "logo", f"{clinic['logo']} is not an SVG or PNG file", FIXES["logo"])
     if bool(clinic["reviewed_by"]) != bool(clinic["reviewed_on"]):

@@ -20,18 +20,12 @@ from guidekit.clinic import ClinicError, load_clinic  # noqa: E402
 CONTACT_MARKER = re.compile(r"^([ \t]*)<!-- clinic-contact -->[ \t]*$", re.M)
 
 
-def tel(number: str) -> str:
-    return re.sub(r"[^\d+]", "", number)
-
-
 def on_config(config):
     try:
         clinic = load_clinic(config.extra.get("clinic"), config.config_file_path)
     except ClinicError as error:
         raise PluginError(f"clinic configuration: {error}") from None
     if clinic:
-        clinic["phone_tel"] = tel(clinic["phone"])
-        clinic["after_hours_tel"] = tel(clinic["after_hours_phone"] or "")
         if clinic["logo"]:
             clinic["logo_source"] = clinic["logo"]
             clinic["logo"] = "assets/clinic/logo" + Path(clinic["logo"]).suffix.lower()
