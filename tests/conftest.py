@@ -14,7 +14,7 @@ SCRIPTS = ROOT / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "clinics"]
+PROJECT_PARTS = ["mkdocs.yml", "CHANGELOG.md", "docs", "overrides", "scripts", "clinics"]
 
 
 def copy_project(target: Path) -> Path:

@@ -25,6 +25,8 @@ CASES = {
     "after-hours number too long": ("name: Test Clinic\n    phone: +1 412-555-0100\n    region: GB\n"
                                     "    after_hours_phone: 0131 496 0000 1234", "after_hours_phone",
                                     "is not a phone number"),
+    "review cycle out of range": ("name: Test Clinic\n    phone: 412-555-0100\n    review_every_months: 120",
+                                  "review_every_months", "outside 1 to 36"),
     "unknown region": ("name: Test Clinic\n    phone: 412-555-0100\n    region: XX", "region",
                        "is not a country code"),
     "unknown key": ("name: Test Clinic\n    phone: 412-555-0100\n    fax: 412-555-0101", "fax", "not a known field"),
@@ -107,3 +109,37 @@ def test_example_clinic_links_dial_in_e164(tmp_path):
     links = {link for page in out.rglob("*.html")
              for link in re.findall(r'href="tel:([^"]*)"', page.read_text(encoding="utf-8"))}
     assert links == {"+14125550142", "+14125550199"}
+
+
+def build_with(project, body: str, *flags: str) -> subprocess.CompletedProcess:
+    config = project / "mkdocs.review.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\n{body}", encoding="utf-8")
+    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--config", str(config),
+                           "--site-dir", str(project / "site"), "--no-pdf", *flags],
+                          capture_output=True, text=True, cwd=project)
+
+
+OVERDUE = {
+    "guide": ("extra:\n  guide_reviewed: 2024-01-15\n", "the guide's review was due on 2025-01-15"),
+    "clinic": ("extra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n"
+               "    reviewed_on: 2025-03-01\n    review_every_months: 6\n",
+               "the clinic's review was due on 2025-09-01"),
+}
+
+
+@pytest.mark.parametrize("whose", OVERDUE)
+def test_a_review_past_due_warns_and_fails_with_the_flag(whose, project_copy):
+    body, words = OVERDUE[whose]
+    warned = build_with(project_copy, body)
+    assert warned.returncode == 0, warned.stderr
+    assert f"warning: {project_copy / 'mkdocs.review.yml'}: {words}" in warned.stderr and "Fix:" in warned.stderr
+    failed = build_with(project_copy, body, "--fail-if-review-due")
+    assert failed.returncode == 1
+    assert f"error: {project_copy / 'mkdocs.review.yml'}: {words}" in failed.stderr
+    assert "guide_reviewed" in failed.stderr or "reviewed_on" in failed.stderr
+
+
+def test_a_review_not_yet_due_passes_with_the_flag(project_copy):
+    result = build_with(project_copy, "extra:\n  guide_reviewed: 2026-11-27\n", "--fail-if-review-due")
+    assert result.returncode == 0, result.stderr
+    assert "review was due" not in result.stderr

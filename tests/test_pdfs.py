@@ -320,3 +320,18 @@ def test_phone_numbers_never_break_across_lines_on_paper(clinic_site, lang):
         whole = text.count(EXAMPLE["phone"])
         split = len(re.findall(r"\(412\) ?\n|\(412\) 555-\n", text))
         assert whole and not split, (name, whole, split)
+
+
+EDITION_WORDS = {"en": "Edition {edition} · Reviewed November 27, 2026 · next review due November 27, 2027",
+                 "es": "Edición {edition} · Revisado 27 de noviembre de 2026 · próxima revisión 27 de noviembre de 2027"}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_every_pdf_page_and_the_about_page_carry_the_edition(default_site, lang):
+    """The edition is the newest release in CHANGELOG.md; its review dates go with it."""
+    edition = re.search(r"^## \[(\d+\.\d+\.\d+)\] - ", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)[1]
+    for name in [EDITIONS[lang].guide, *EDITIONS[lang].handouts]:
+        for text in pages_text(pdf_path(default_site, lang, name)):
+            assert EDITION_WORDS[lang].format(edition=edition) in text, name
+    about = (default_site / EDITIONS[lang].folder.removesuffix("pdf") / "about.html").read_text(encoding="utf-8")
+    assert f"edition {edition}" in about or f"edición {edition}" in about

@@ -35,6 +35,19 @@ class Region(c.Type):
         return value
 
 
+class ReviewCycle(c.Type):
+    """Months between a clinic's reviews: review cycles run one to three years, some shorter."""
+
+    def __init__(self, **kwargs):
+        super().__init__(int, **kwargs)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if isinstance(value, bool) or not 1 <= value <= 36:
+            raise base.ValidationError(f"{value!r} months is outside 1 to 36")
+        return value
+
+
 class Phone(c.Type):
     """The number as written; parsed in the clinic's region once the region is known."""
 
@@ -52,6 +65,7 @@ class ClinicConfig(base.Config):
     url = c.Optional(c.URL())
     logo = c.Optional(c.File(exists=True))
     reviewed_by = c.Optional(c.Type(str))
+    review_every_months = c.Optional(ReviewCycle())
     reviewed_on = c.Optional(c.Type(dt.date))
 
 
@@ -66,6 +80,7 @@ FIXES = {
     "logo": "give the path of an SVG or PNG file, relative to the config file",
     "reviewed_by": "give the name of the clinician who reviewed the guide",
     "reviewed_on": "give the review date as YYYY-MM-DD, without quotes",
+    "review_every_months": "give how often the clinic reviews the guide, in months, from 1 to 36 (default 12)",
 }
 
 
