@@ -27,6 +27,8 @@ CASES = {
                                     "is not a phone number"),
     "review cycle out of range": ("name: Test Clinic\n    phone: 412-555-0100\n    review_every_months: 120",
                                   "review_every_months", "outside 1 to 36"),
+    "name too long": ("name: " + "Clinic " * 20 + "\n    phone: 412-555-0100", "name",
+                      "is 139 characters long, more than the 120 that fit"),
     "unknown region": ("name: Test Clinic\n    phone: 412-555-0100\n    region: XX", "region",
                        "is not a country code"),
     "unknown key": ("name: Test Clinic\n    phone: 412-555-0100\n    fax: 412-555-0101", "fax", "not a known field"),

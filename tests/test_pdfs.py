@@ -313,10 +313,8 @@ def test_handouts_have_write_in_lines_and_the_tracker(default_site, lang):
 
 @pytest.mark.parametrize("lang", EDITIONS)
 def test_phone_numbers_never_break_across_lines_on_paper(clinic_site, lang):
-    from guidekit.pdf_text import pdf_lines
-
     for name in [EDITIONS[lang].guide, *EDITIONS[lang].handouts]:
-        text = "\n".join(line for _, line in pdf_lines(pdf_path(clinic_site, lang, name)))
+        text = "\n".join(page.extract_text() for page in PdfReader(str(pdf_path(clinic_site, lang, name))).pages)
         whole = text.count(EXAMPLE["phone"])
         split = len(re.findall(r"\(412\) ?\n|\(412\) 555-\n", text))
         assert whole and not split, (name, whole, split)
@@ -335,3 +333,23 @@ def test_every_pdf_page_and_the_about_page_carry_the_edition(default_site, lang)
             assert EDITION_WORDS[lang].format(edition=edition) in text, name
     about = (default_site / EDITIONS[lang].folder.removesuffix("pdf") / "about.html").read_text(encoding="utf-8")
     assert f"edition {edition}" in about or f"edición {edition}" in about
+
+
+LONG_NAME = ("The Very Long Name Regional Interventional Spine and Pain Care Center of the Greater "
+             "Springfield Metropolitan Area")
+
+
+def test_a_long_clinic_name_leaves_page_numbers_and_review_date_on_every_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "mkdocs.long.yml").write_text(
+        "INHERIT: mkdocs.yml\nextra:\n  clinic:\n"
+        f"    name: {LONG_NAME}\n    department: Interventional Radiology and Neuroradiology\n"
+        "    phone: 412-555-0142\n    after_hours_phone: 412-555-0199 ext. 1234\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = build(project, site, "mkdocs.long.yml")
+    assert result.returncode == 0, result.stderr
+    for lang, name in PDFS:
+        texts = pages_text(pdf_path(site, lang, name))
+        for number, text in enumerate(texts, start=1):
+            assert EDITIONS[lang].page_of.format(page=number, pages=len(texts)) in text, (name, number)
+            assert EDITIONS[lang].reviewed in text and "(412) 555-0199 ext. 1234" in text, (name, number)

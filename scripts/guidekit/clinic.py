@@ -35,6 +35,21 @@ class Region(c.Type):
         return value
 
 
+class Name(c.Type):
+    """The clinic's name: on every page, in the handout's header and in the PDF footer, so not a paragraph."""
+
+    LONGEST = 120
+
+    def __init__(self, **kwargs):
+        super().__init__(str, **kwargs)
+
+    def run_validation(self, value):
+        value = super().run_validation(value).strip()
+        if len(value) > self.LONGEST:
+            raise base.ValidationError(f"is {len(value)} characters long, more than the {self.LONGEST} that fit")
+        return value
+
+
 class ReviewCycle(c.Type):
     """Months between a clinic's reviews: review cycles run one to three years, some shorter."""
 
@@ -56,7 +71,7 @@ class Phone(c.Type):
 
 
 class ClinicConfig(base.Config):
-    name = c.Type(str)
+    name = Name()
     department = c.Optional(c.Type(str))
     region = Region(default="US")
     phone = Phone()
@@ -70,7 +85,8 @@ class ClinicConfig(base.Config):
 
 
 FIXES = {
-    "name": "give the clinic's name as text, e.g. name: Riverside Spine Clinic",
+    "name": "give the clinic's name as text of at most 120 characters, e.g. name: Riverside Spine Clinic"
+            " (put the department under department:)",
     "department": "give the department as text",
     "region": "give the clinic's two-letter country code, e.g. region: US (the default), GB or ES",
     "phone": "write the main number with its area code, e.g. phone: 412-555-0100, or 412-555-0100 ext. 12",

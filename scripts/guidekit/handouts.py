@@ -40,14 +40,23 @@ def handouts_for(config) -> list[Handout]:
     return items
 
 
+NOWRAP = "white-space: nowrap;"
+# One line each, so even a clinic name of the longest allowed length leaves
+# "Page X of Y" and the review date inside the bottom margin.
+ONE_LINE = "white-space: nowrap; overflow: hidden; text-overflow: ellipsis;"
+
+
 def footer_template(ui: dict, clinic: dict | None, reviewed: str, edition: str = "", due: str = "") -> str:
-    """Chromium's page footer: who to call and "Page X of Y"; below, the edition and its review dates."""
+    """Chromium's page footer, in the bottom margin: who to call and "Page X of Y"; the clinic's
+    phone numbers; the edition and its review dates."""
+    rows = []
     if clinic:
-        # A long line breaks between its parts, never inside a label and its number.
-        parts = [f"<b>{html.escape(clinic['name'])}</b>", f"{ui['phone']} {html.escape(clinic['phone'])}"]
+        who = f"<b>{html.escape(clinic['name'])}</b>"
+        # The numbers break between them, never inside a label and its number.
+        phones = [f"{ui['phone']} {html.escape(clinic['phone'])}"]
         if clinic.get("after_hours_phone"):
-            parts.append(f"{ui['after_hours']} {html.escape(clinic['after_hours_phone'])}")
-        who = " · ".join(f'<span style="white-space: nowrap;">{part}</span>' for part in parts)
+            phones.append(f"{ui['after_hours']} {html.escape(clinic['after_hours_phone'])}")
+        rows.append(" · ".join(f'<span style="{NOWRAP}">{part}</span>' for part in phones))
     else:
         who = f"{html.escape(ui['care_team_phone'])}: ____________________"
     page_of = html.escape(ui["page_of"]).format(page='<span class="pageNumber"></span>',
@@ -56,12 +65,19 @@ def footer_template(ui: dict, clinic: dict | None, reviewed: str, edition: str =
     version.append(f'{html.escape(ui["reviewed"])} {html.escape(reviewed)}')
     if due:
         version.append(html.escape(ui["next_review"].format(date=due)))
+    rows.append(" · ".join(version))
     return (
-        '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #000;'
-        f' width: 100%; margin: 0 {MARGINS["left"]} 0 {MARGINS["right"]};">'
+        # Chromium lays the footer out from the top of the bottom margin: the rows are set at
+        # its foot instead, clear of the page's last lines; padding, not margins, keeps them on the page.
+        '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 9pt; line-height: 1.1; color: #000;'
+        f' box-sizing: border-box; width: 100%; height: calc({MARGINS["bottom"]} - 1mm);'
+        f' padding: 0 {MARGINS["right"]} 0 {MARGINS["left"]};'
+        ' display: flex; flex-direction: column; justify-content: flex-end;">'
         '<div style="display: flex; justify-content: space-between; gap: 6mm;">'
-        f'<span>{who}</span><span style="white-space: nowrap;">{page_of}</span></div>'
-        f'<div>{" · ".join(version)}</div></div>'
+        f'<span style="flex: 1 1 auto; min-width: 0; {ONE_LINE}">{who}</span>'
+        f'<span style="flex: none; {NOWRAP}">{page_of}</span></div>'
+        + "".join(f'<div style="{ONE_LINE}">{row}</div>' for row in rows)
+        + "</div>"
     )
 
 

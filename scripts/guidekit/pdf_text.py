@@ -4,39 +4,45 @@ A PDF keeps no paragraphs, so a unit is a window of consecutive lines: wide
 enough for a wrapped list item or short list, narrow enough that phrases far
 apart do not count as one fact. The window is measured in characters, not
 lines, so it holds the same amount of text in a one-column page and in a
-two-column handout. Page footers are left out.
+two-column handout. The page footer, in the bottom margin, is left out.
 
 The text comes from PDFium (pypdfium2): the build checks every PDF it makes,
 and PDFium reads them about fifteen times faster than pypdf.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pypdfium2
 
+from .handouts import MARGINS
 from .markdown_text import Unit
 
 # About ten full lines of a one-column page.
 WINDOW_CHARS = 850
-# The page footer's lines: "... Page X of Y" and "Edition X.Y.Z · Reviewed ...", in each
-# edition's words (extra.ui.page_of and extra.ui.edition).
-FOOTER = re.compile(r"(?:Page|Página) \d+ (?:of|de) \d+\s*$|^(?:Edition|Edición) \d+\.\d+\.\d+ · ")
+# The page footer (who to call, "Page X of Y", the edition) is drawn in the
+# bottom margin; only text above it is the page's body.
+MM = 72 / 25.4
+# A character counts as body text when any of it is above this line: 1 mm above the margin,
+# so the footer's tallest letters stay out and every line of the body stays in.
+FOOTER_MM = float(MARGINS["bottom"].removesuffix("mm")) + 1
 
 
-def pdf_lines(path: Path) -> list[tuple[int, str]]:
-    """(page number, line) for every body line of the PDF."""
+def pdf_lines(path: Path, footer_mm: float = FOOTER_MM) -> list[tuple[int, str]]:
+    """(page number, line) for every body line of the PDF, above the footer's margin."""
     lines = []
     document = pypdfium2.PdfDocument(str(path))
     try:
-        texts = [page.get_textpage().get_text_range() for page in document]
+        texts = []
+        for page in document:
+            width, height = page.get_size()
+            texts.append(page.get_textpage().get_text_bounded(left=0, bottom=footer_mm * MM, right=width, top=height))
     finally:
         document.close()
     for number, text in enumerate(texts, start=1):
         for line in text.splitlines():
             line = " ".join(line.split())
-            if line and not FOOTER.search(line):
+            if line:
                 lines.append((number, line))
     return lines
 
