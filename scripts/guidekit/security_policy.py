@@ -96,7 +96,7 @@ def policy(code: InlineCode, meta: bool = False) -> str:
 
 # What the guide never uses, turned off for it and for anything it could embed.
 PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in [
-    "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture",
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
     "encrypted-media", "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection",
     "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
     "screen-wake-lock", "serial", "usb", "xr-spatial-tracking"])

@@ -27,10 +27,23 @@ def page_code(text: str, page: Path, site: Path) -> InlineCode:
     shim, config = SHIM.search(text), MATERIAL_CONFIG.search(text)
     worker = json.loads(config.group(1)).get("search") if config else None
     if shim and worker:
-        src = shim.group(1)
-        shim_file = site / src.lstrip("/") if src.startswith("/") else page.parent / src
+        shim_file = local_file(shim.group(1), page, site)
         code.scripts.add(sha256_source(frame_script(shim_file.read_text(encoding="utf-8"), worker)))
     return code
+
+
+def local_file(src: str, page: Path, site: Path) -> Path:
+    """The file a page's src points to. An absolute src (the 404 page's) starts with the
+    site's path on its host (/es/ for an edition built on its own), so the longest
+    tail of it that exists in the site is the file."""
+    if not src.startswith("/"):
+        return page.parent / src
+    parts = src.strip("/").split("/")
+    for start in range(len(parts)):
+        candidate = site.joinpath(*parts[start:])
+        if candidate.is_file():
+            return candidate
+    raise ValueError(f"{src} is not in the site")
 
 
 def with_meta_policy(text: str, code: InlineCode) -> str:
