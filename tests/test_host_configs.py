@@ -28,13 +28,15 @@ class InlineCode(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.scripts: list[str] = []
         self.styles: list[str] = []
-        self.meta_policy = None
+        self.meta_policy = self.meta_referrer = None
         self._open = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy":
             self.meta_policy = attrs["content"]
+        if tag == "meta" and attrs.get("name") == "referrer":
+            self.meta_referrer = attrs["content"]
         runnable = attrs.get("type", "text/javascript") in ("text/javascript", "module", "application/javascript")
         if (tag == "script" and "src" not in attrs and runnable) or tag == "style":
             self._open = (tag, [])
@@ -117,8 +119,10 @@ def test_the_policy_says_what_the_guide_allows_and_nothing_more(built_site):
     assert rules["worker-src"] == ["'self'"]
     assert (rules["object-src"], rules["base-uri"], rules["form-action"], rules["frame-ancestors"]) == (
         ["'none'"], ["'self'"], ["'none'"], ["'none'"])
-    meta = parsed(built_site / "index.html").meta_policy
-    assert "frame-ancestors" not in meta  # browsers ignore it in a <meta>, and say so in the console
+    for page in built_site.rglob("*.html"):
+        code = parsed(page)
+        assert "frame-ancestors" not in code.meta_policy  # ignored in a <meta>, with a console error
+        assert code.meta_referrer == "no-referrer"  # what a host without headers can still say
 
 
 def test_the_headers_file_gives_each_file_one_cache_rule_and_every_header(built_site):

@@ -14,7 +14,9 @@ from pathlib import Path
 from guidekit.iframe_worker import frame_script
 from guidekit.security_policy import InlineCode, inline_code, policy, sha256_source
 
-META_POLICY = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>')
+META_POLICY = re.compile(r'\s*<meta (?:http-equiv="Content-Security-Policy"|name="referrer")[^>]*>')
+# Where no header can say it (GitHub Pages, file://): the page names no one its address.
+META_REFERRER = '<meta name="referrer" content="no-referrer">'
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 SHIM = re.compile(r'<script src="([^"]*iframe-worker/shim\.js)"')
 MATERIAL_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
@@ -47,14 +49,14 @@ def local_file(src: str, page: Path, site: Path) -> Path:
 
 
 def with_meta_policy(text: str, code: InlineCode) -> str:
-    """The page with its policy in a <meta>, first in <head> after the charset (a meta
-    policy covers only what comes after it). Rewriting a page replaces its old one."""
-    text = META_POLICY.sub("", text, count=1)
+    """The page with its policy (and referrer policy) in a <meta>, first in <head> after the
+    charset (a meta policy covers only what comes after it). Rewriting a page replaces its old ones."""
+    text = META_POLICY.sub("", text, count=2)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy(code, meta=True), quote=False)}">'
     charset = CHARSET.search(text)
     if not charset:
         raise ValueError("no <meta charset> to put the policy after")
-    return text[:charset.end()] + "\n    " + tag + text[charset.end():]
+    return text[:charset.end()] + "\n    " + tag + "\n    " + META_REFERRER + text[charset.end():]
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -7,9 +7,11 @@ build's server block listens on 443 with the clinic's TLS certificate.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -20,6 +22,7 @@ import requests
 
 from guidekit.host_configs import NGINX_HEADERS, NGINX_LOCATIONS, NGINX_SNIPPETS, nginx_dir_for
 
+PR_SET_PDEATHSIG = 1  # Linux: a signal for the child when its parent dies
 MAIN_CONFIG = """\
 daemon off;
 {user}pid {prefix}/nginx.pid;
@@ -58,6 +61,12 @@ def mime_types(nginx: str) -> Path:
     return Path(conf_path.group(1) if conf_path else "/etc/nginx/nginx.conf").with_name("mime.types")
 
 
+def stop_with_parent() -> None:
+    """In nginx's process before it starts: end it when the test run ends, even a killed one."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -90,7 +99,7 @@ def nginx_serving(site: Path, prefix: Path):
                                   "-c", str(config)], capture_output=True, text=True)
         assert checked.returncode == 0, f"nginx rejects the generated config:\n{checked.stderr}"
         server = subprocess.Popen([nginx, "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(config)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, preexec_fn=stop_with_parent)
         base_url = f"http://127.0.0.1:{port}"
         if wait_until_up(server, base_url):
             break
