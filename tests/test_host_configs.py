@@ -163,6 +163,18 @@ def test_an_inline_script_someone_adds_is_hashed_by_the_build(project_copy, tmp_
     assert sha256_source(added) in directive(parsed(tmp_path / "out" / "faq.html").meta_policy, "script-src")
 
 
+@pytest.mark.parametrize("markup, named", [('<button onclick="history.back()">Back</button>', "onclick"),
+                                           ('<a href="javascript:history.back()">Back</a>', "href")])
+def test_inline_code_no_hash_can_allow_stops_the_build_with_its_page(project_copy, tmp_path, markup, named):
+    main = project_copy / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace("{{ super() }}", markup + "\n  {{ super() }}"),
+                    encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 1
+    assert f"security policy: 404.html: inline code in {named} would not run" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_the_shim_frame_script_is_read_from_the_shim_and_a_changed_shim_stops_the_build():
     shim = (ROOT / "docs/assets/javascripts/iframe-worker/shim.js").read_text(encoding="utf-8")
     script = frame_script(shim, "assets/search.js")

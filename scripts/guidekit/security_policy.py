@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 # __config) is data: CSP does not apply to it, so it needs no hash.
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
-SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-SCRIPT_SRC = re.compile(r"""\bsrc\s*=""", re.I)
+# An attribute starts after a space: data-src= and data-type= are not src= and type=.
+SCRIPT_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?([^"'\s>]+)""", re.I)
+SCRIPT_SRC = re.compile(r"""(?:^|\s)src\s*=""", re.I)
 RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 # Material's bundles and their source maps carry a content hash in their

@@ -22,6 +22,18 @@ SHIM = re.compile(r'<script src="([^"]*iframe-worker/shim\.js)"')
 MATERIAL_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
+SCRIPT_OR_STYLE_BODY = re.compile(r"(<(script|style)\b[^>]*>).*?</\2>", re.S | re.I)
+# Inline code that no hash can allow: event handler attributes and javascript: links.
+UNHASHABLE = re.compile(r"""<[a-z][^>]*?\s(on[a-z]+|(?:href|src|action|formaction)(?=\s*=\s*["']?\s*javascript:))\s*=""",
+                        re.I)
+
+
+def unhashable_code(text: str) -> list[str]:
+    """The attributes in the page whose code the policy would block, by name."""
+    tags_only = SCRIPT_OR_STYLE_BODY.sub(r"\1", text)
+    return sorted({match.group(1).lower() for match in UNHASHABLE.finditer(tags_only)})
+
+
 def page_code(text: str, page: Path, site: Path) -> InlineCode:
     """The page's inline code, plus the script the iframe-worker shim writes into its
     frame when the page is opened from disk (that frame obeys the page's policy)."""

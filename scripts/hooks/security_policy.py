@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from guidekit.iframe_worker import ShimChanged  # noqa: E402
-from guidekit.site_policy import html_pages, page_code, with_meta_policy  # noqa: E402
+from guidekit.site_policy import html_pages, page_code, unhashable_code, with_meta_policy  # noqa: E402
 
 serving = False
 
@@ -36,6 +36,11 @@ def on_post_build(config):
     site = Path(config.site_dir)
     for page in html_pages(site):
         text = page.read_text(encoding="utf-8")
+        blocked = unhashable_code(text)
+        if blocked:
+            raise PluginError(f"security policy: {page.relative_to(site)}: inline code in {', '.join(blocked)} "
+                              "would not run under the Content-Security-Policy. Fix: move it to a script "
+                              "(a file, or an inline <script> the build hashes) that uses addEventListener")
         try:
             page.write_text(with_meta_policy(text, page_code(text, page, site)), encoding="utf-8")
         except (ShimChanged, ValueError) as error:
