@@ -116,7 +116,7 @@ def test_the_policy_says_what_the_guide_allows_and_nothing_more(built_site):
     rules = {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
     assert rules["default-src"] == ["'self'"]
     assert rules["img-src"] == ["'self'", "data:"]
-    assert rules["worker-src"] == ["'self'"]
+    assert rules["worker-src"] == ["'self'"] and rules["frame-src"] == ["'none'"]
     assert (rules["object-src"], rules["base-uri"], rules["form-action"], rules["frame-ancestors"]) == (
         ["'none'"], ["'self'"], ["'none'"], ["'none'"])
     for page in built_site.rglob("*.html"):

@@ -77,10 +77,12 @@ def directives(code: InlineCode) -> dict[str, list[str]]:
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        # Material's search runs in a worker from our own host; opened from disk,
-        # the iframe-worker shim runs it in a blank same-origin frame instead.
+        # Material's search runs in a worker from our own host. Opened from disk,
+        # the iframe-worker shim runs it in a blank frame instead: a blank frame
+        # loads nothing, so frame-src does not apply to it and can forbid all frames
+        # (its inline script obeys script-src: its hash is in the policy).
         "worker-src": ["'self'"],
-        "frame-src": ["'self'"],
+        "frame-src": ["'none'"],
         "manifest-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
