@@ -27,7 +27,7 @@ RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 CONTENT_HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
 CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
 # Everything else keeps its name when it changes (pages, the search index,
-# the PDFs, guide.css, search-typos.js): a browser may keep a copy but asks
+# the PDFs, our own CSS and JS): a browser may keep a copy but asks
 # the server each time whether it is still current (a cheap 304 when it is).
 CACHE_REVALIDATE = "no-cache"
 
