@@ -80,4 +80,7 @@ def test_checklist_boxes_are_labelled_by_their_item(built_site):
         boxes = re.findall(r'<li class="task-list-item">(.*?)</li>', html, re.S)
         assert boxes, name
         for box in boxes:
-            assert re.match(r"<label><input type=\"checkbox\"[^>]*>\s*\w.*</label>$", box, re.S), box
+            # The box, an optional picture (an icon with no name of its own), then the item's words.
+            assert re.match(r"<label><input type=\"checkbox\"[^>]*>\s*(?:<span class=\"twemoji[^\"]*\">.*?</span>\s*)?\w.*</label>$",
+                            box, re.S), box
+            assert "<a " not in box, "a link inside a checkbox's label"
