@@ -6,12 +6,12 @@ CONFIG ?= mkdocs.yml
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve example-clinic browser bench clean
+.PHONY: build test check serve example-clinic browser nginx bench clean
 
 build: $(VENV)/.installed browser
 	$(PY) scripts/build.py --config $(CONFIG) --site-dir $(SITE_DIR)
 
-test: $(VENV)/.installed browser node_modules/.installed
+test: $(VENV)/.installed browser nginx node_modules/.installed
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed browser node_modules/.installed
@@ -29,6 +29,10 @@ example-clinic:
 browser:
 	bash scripts/install_browser.sh
 
+# The hosting tests serve the site with the nginx config the build writes.
+nginx:
+	bash scripts/install_nginx.sh
+
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -39,4 +43,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules $(SITE_DIR) site-example-clinic bench.json
+	rm -rf $(VENV) node_modules $(SITE_DIR) $(SITE_DIR)-nginx site-example-clinic site-example-clinic-nginx bench.json

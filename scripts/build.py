@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from guidekit.editions import editions_for  # noqa: E402
+from guidekit.host_configs import nginx_dir_for, write_host_configs  # noqa: E402
 
 MANIFEST = ROOT / "scripts" / "required_content.yml"
 
@@ -173,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
             if not asyncio.run(build(editions, configs, work, not args.no_pdf)):
                 print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)
                 return 1
+            write_host_configs(work / "site", work / "nginx", configs[0].site_url)
             replace_dir(work / "site", site_dir)
+            replace_dir(work / "nginx", nginx_dir_for(site_dir))
         finally:
             shutil.rmtree(work, ignore_errors=True)
     print(f"done in {time.perf_counter() - started:.1f} s: {site_dir}")

@@ -48,6 +48,31 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+def full_build(project: Path, site: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+    """`make build`'s command: every edition, the PDFs, and the hosts' configs."""
+    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--config",
+                           str(project / config), "--site-dir", str(site)], capture_output=True, text=True,
+                          cwd=project)
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory) -> Path:
+    """The neutral guide as `make build` makes it, PDFs included (built once per session)."""
+    site = tmp_path_factory.mktemp("default") / "site"
+    result = full_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def clinic_site(tmp_path_factory) -> Path:
+    """The fictional example clinic's guide as `make build` makes it, PDFs included."""
+    site = tmp_path_factory.mktemp("clinic") / "site"
+    result = full_build(ROOT, site, "mkdocs.example-clinic.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")

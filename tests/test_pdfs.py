@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, SCRIPTS, copy_project
+from conftest import SCRIPTS, copy_project
+from conftest import full_build as build
 from guidekit.manifest import load_manifest
 
 MANIFEST = load_manifest(SCRIPTS / "required_content.yml")
@@ -46,28 +47,6 @@ EDITIONS = {
 }
 PDFS = [(e.lang, name) for e in EDITIONS.values() for name in [e.guide, *e.handouts]]
 HANDOUTS = [(e.lang, name, page) for e in EDITIONS.values() for name, page in e.handouts.items()]
-
-
-def build(project: Path, site: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--config",
-                           str(project / config), "--site-dir", str(site)], capture_output=True, text=True,
-                          cwd=project)
-
-
-@pytest.fixture(scope="session")
-def default_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("default") / "site"
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
-@pytest.fixture(scope="session")
-def clinic_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("clinic") / "site"
-    result = build(ROOT, site, "mkdocs.example-clinic.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
 
 
 def pdf_path(site: Path, lang: str, name: str) -> Path:

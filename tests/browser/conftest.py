@@ -21,11 +21,31 @@ def site_url(built_site):
         yield base_url + "/"
 
 
+class ToolingBrowser:
+    """The browser, with Playwright's page.wait_for_function allowed to work.
+
+    Every page carries a Content-Security-Policy without 'unsafe-eval', and
+    Playwright compiles wait_for_function's predicate with eval inside the page,
+    so contexts skip the policy unless a test asks for it (bypass_csp=False): the
+    policy itself is proved in test_hosting.py and test_meta_policy.py, which
+    wait without eval."""
+
+    def __init__(self, chromium):
+        self.chromium = chromium
+
+    def new_context(self, **options):
+        options.setdefault("bypass_csp", True)
+        return self.chromium.new_context(**options)
+
+    def __getattr__(self, name):
+        return getattr(self.chromium, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
         chromium = launch(playwright)
-        yield chromium
+        yield ToolingBrowser(chromium)
         chromium.close()
 
 

@@ -28,6 +28,7 @@
 
   var separator = /[\s\-]+/ // Material's default, until the index's own arrives
   var stopWords = new Set()
+  var langs = null // the index's languages, once its setup message has gone by
 
   function fold(word) {
     return word.normalize("NFD").replace(/\p{M}/gu, "")
@@ -52,6 +53,7 @@
   // { queries: strictest first, the loose one last; words: those the patient typed that count }
   function rewrite(query) {
     if (SYNTAX.test(query)) return { queries: [query], words: null }
+    if (langs && !stopWords.size) stopWords = stopWordsOf(langs) // their file may have come after the setup
     var words = query.toLowerCase().split(separator).filter(Boolean)
     var isContent = function (word) { return !stopWords.has(fold(word)) }
     var content = words.filter(isContent)
@@ -99,12 +101,33 @@
   // so only with it can an answer be swapped for the next query's.
   var canRetry = !!window.Worker.startsWhenNeeded
 
-  proto.postMessage = function (message) {
+  function stopWordsOf(languages) {
+    var lists = window.searchStopWords || {}
+    return new Set([].concat.apply([], languages.map(function (lang) { return lists[lang] || [] })))
+  }
+
+  function readSetup(message) {
     if (message && message.type === SETUP && message.data && message.data.config) {
-      var config = message.data.config, lists = window.searchStopWords || {}
+      var config = message.data.config
       separator = new RegExp(config.separator)
-      stopWords = new Set([].concat.apply([], config.lang.map(function (lang) { return lists[lang] || [] })))
+      langs = config.lang
+      stopWords = stopWordsOf(langs)
     }
+  }
+
+  // Material hands the worker its setup as soon as the index has loaded. On a
+  // slow network that can be before this file runs: the stand-in of
+  // search-worker.js has then queued it, so it is read from there on start.
+  if (typeof proto.start === "function") {
+    var start = proto.start
+    proto.start = function () {
+      ;(this.queue || []).forEach(function (args) { readSetup(args[0]) })
+      return start.apply(this, arguments)
+    }
+  }
+
+  proto.postMessage = function (message) {
+    readSetup(message)
     if (message && message.type === QUERY && typeof message.data === "string") {
       var query = rewrite(message.data), queries = query.queries
       if (canRetry) waiting.push({ next: queries.slice(1), words: query.words })

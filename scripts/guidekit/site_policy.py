@@ -1,0 +1,83 @@
+"""The inline code of a built site, read from its pages, and the <meta> policy in each.
+
+The MkDocs hook puts each page's own policy in the page (what GitHub Pages
+and file:// get); the build reads every page of every edition to write the
+header policy the hosts send (`_headers`, nginx), which allows the union.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from guidekit.iframe_worker import frame_script
+from guidekit.security_policy import InlineCode, inline_code, policy, sha256_source
+
+META_POLICY = re.compile(r'\s*<meta (?:http-equiv="Content-Security-Policy"|name="referrer")[^>]*>')
+# Where no header can say it (GitHub Pages, file://): the page names no one its address.
+META_REFERRER = '<meta name="referrer" content="no-referrer">'
+CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+SHIM = re.compile(r'<script src="([^"]*iframe-worker/shim\.js)"')
+MATERIAL_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
+SCRIPT_OR_STYLE_BODY = re.compile(r"(<(script|style)\b[^>]*>).*?</\2>", re.S | re.I)
+# Inline code that no hash can allow: event handler attributes and javascript: links.
+UNHASHABLE = re.compile(r"""<[a-z][^>]*?\s(on[a-z]+|(?:href|src|action|formaction)(?=\s*=\s*["']?\s*javascript:))\s*=""",
+                        re.I)
+
+
+def unhashable_code(text: str) -> list[str]:
+    """The attributes in the page whose code the policy would block, by name."""
+    tags_only = SCRIPT_OR_STYLE_BODY.sub(r"\1", text)
+    return sorted({match.group(1).lower() for match in UNHASHABLE.finditer(tags_only)})
+
+
+def page_code(text: str, page: Path, site: Path) -> InlineCode:
+    """The page's inline code, plus the script the iframe-worker shim writes into its
+    frame when the page is opened from disk (that frame obeys the page's policy)."""
+    code = inline_code(text)
+    shim, config = SHIM.search(text), MATERIAL_CONFIG.search(text)
+    worker = json.loads(config.group(1)).get("search") if config else None
+    if shim and worker:
+        shim_file = local_file(shim.group(1), page, site)
+        code.scripts.add(sha256_source(frame_script(shim_file.read_text(encoding="utf-8"), worker)))
+    return code
+
+
+def local_file(src: str, page: Path, site: Path) -> Path:
+    """The file a page's src points to. An absolute src (the 404 page's) starts with the
+    site's path on its host (/es/ for an edition built on its own), so the longest
+    tail of it that exists in the site is the file."""
+    if not src.startswith("/"):
+        return page.parent / src
+    parts = src.strip("/").split("/")
+    for start in range(len(parts)):
+        candidate = site.joinpath(*parts[start:])
+        if candidate.is_file():
+            return candidate
+    raise ValueError(f"{src} is not in the site")
+
+
+def with_meta_policy(text: str, code: InlineCode) -> str:
+    """The page with its policy (and referrer policy) in a <meta>, first in <head> after the
+    charset (a meta policy covers only what comes after it). Rewriting a page replaces its old ones."""
+    text = META_POLICY.sub("", text, count=2)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy(code, meta=True), quote=False)}">'
+    charset = CHARSET.search(text)
+    if not charset:
+        raise ValueError("no <meta charset> to put the policy after")
+    return text[:charset.end()] + "\n    " + tag + "\n    " + META_REFERRER + text[charset.end():]
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def site_code(site: Path) -> InlineCode:
+    """Everything every page of the built site needs, all editions together."""
+    code = InlineCode()
+    for page in html_pages(site):
+        code |= page_code(page.read_text(encoding="utf-8"), page, site)
+    return code
