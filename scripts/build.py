@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from guidekit.editions import editions_for  # noqa: E402
+from guidekit.output_dir import FIX as SITE_DIR_FIX, output_dir_problem  # noqa: E402
 
 MANIFEST = ROOT / "scripts" / "required_content.yml"
 
@@ -121,6 +122,18 @@ def replace_dir(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def read_by(configs) -> list[Path]:
+    """Folders the build reads besides the repository's own: pages and the clinic's logo."""
+    folders = [Path(config.docs_dir) for config in configs]
+    return folders + [Path(c["logo_source"]).parent for config in configs
+                      if (c := config.extra.get("clinic")) and c.get("logo_source")]
+
+
+def site_dir_refused(problem: str) -> int:
+    print(f"error: --site-dir (SITE_DIR): {problem}; nothing was touched. Fix: {SITE_DIR_FIX}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (a clinic's file)")
@@ -135,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     site_dir = args.site_dir.resolve()
+    if problem := output_dir_problem(site_dir, homes=[args.config.resolve().parent]):
+        return site_dir_refused(problem)
     with editions_for(args.config) as editions:
         try:
             configs = [load_site_config(edition.config) for edition in editions]
@@ -145,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         except ConfigurationError as error:
             print(f"error: {args.config}: {error}", file=sys.stderr)
             return 2
+        if problem := output_dir_problem(site_dir, read_by(configs)):
+            return site_dir_refused(problem)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
         try:
