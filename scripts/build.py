@@ -51,13 +51,29 @@ def phases_by_pdf(manifest, config) -> dict[str, list[str]]:
     return {entry["pdf"]: [page_ids[entry["page"]]] for entry in config.extra["print"]["handouts"]}
 
 
+def warnings_and_errors(log: str) -> str:
+    """MkDocs' log without its INFO lines (and their continuation lines)."""
+    shown, keep = [], True
+    for line in log.splitlines():
+        if not line[:1].isspace():
+            keep = not line.startswith("INFO")
+        if keep and line.strip():
+            shown.append(line)
+    return "\n".join(shown)
+
+
 async def build_sites(editions, work: Path) -> bool:
+    # Not --quiet: it silences warnings before strict mode counts them, so they would pass.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     builds = [await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(edition.config),
-        "-d", str(work / f"site-{edition.lang}"), env=env) for edition in editions]
-    results = [await build.wait() for build in builds]
-    if any(results):
+        sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(edition.config),
+        "-d", str(work / f"site-{edition.lang}"), env=env, cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT) for edition in editions]
+    logs = [(await build.communicate())[0].decode("utf-8", "replace") for build in builds]
+    for edition, log in zip(editions, logs):
+        if shown := warnings_and_errors(log):
+            print(f"{edition.config.name}:\n{shown}", file=sys.stderr)
+    if any(build.returncode for build in builds):
         return False
     site = work / "site"
     (work / f"site-{editions[0].lang}").rename(site)
