@@ -37,15 +37,24 @@ def mkdocs_build(project: Path, out: Path, config: str = "mkdocs.yml") -> subpro
         capture_output=True, text=True, cwd=project)
 
 
+def build_site(out: Path, config: str = "mkdocs.yml") -> Path:
+    result = subprocess.run([sys.executable, str(SCRIPTS / "build.py"), "--no-pdf", "--config", str(ROOT / config),
+                             "--site-dir", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real docs, every edition (English at the root, Spanish in es/), built once by
     the build script's `mkdocs build --strict` steps; the PDFs have tests of their own."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run([sys.executable, str(SCRIPTS / "build.py"), "--no-pdf", "--site-dir", str(out)],
-                            capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return build_site(tmp_path_factory.mktemp("built") / "site")
+
+
+@pytest.fixture(scope="session")
+def clinic_site(tmp_path_factory) -> Path:
+    """The same, built for the example clinic (its name, phones, logo and web address)."""
+    return build_site(tmp_path_factory.mktemp("clinic") / "site", "mkdocs.example-clinic.yml")
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -19,6 +20,20 @@ from guidekit.local_server import serve
 def site_url(built_site):
     with serve(built_site) as base_url:  # a free port on 127.0.0.1
         yield base_url + "/"
+
+
+@pytest.fixture(scope="session")
+def clinic_site_url(clinic_site):
+    with serve(clinic_site) as base_url:
+        yield base_url + "/"
+
+
+@pytest.fixture(params=["neutral", "clinic"])
+def any_build(request):
+    """The neutral build, then the example clinic's: .kind, .folder and .url (served)."""
+    folder, url = ("clinic_site", "clinic_site_url") if request.param == "clinic" else ("built_site", "site_url")
+    return SimpleNamespace(kind=request.param, folder=request.getfixturevalue(folder),
+                           url=request.getfixturevalue(url))
 
 
 @pytest.fixture(scope="session")

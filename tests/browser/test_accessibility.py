@@ -23,12 +23,12 @@ def violations(page, options=AXE_OPTIONS) -> list[str]:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("name", ALL_PAGES)
-def test_axe_finds_no_violations(new_page, site_url, browser_report, name, scheme):
+def test_axe_finds_no_violations(new_page, any_build, browser_report, name, scheme):
     page = new_page(color_scheme=scheme)
-    page.goto(site_url + name)
+    page.goto(any_build.url + name)
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
     found = violations(page)
-    browser_report.setdefault("axe", {})[f"{name} ({scheme})"] = found
+    browser_report.setdefault("axe", {})[f"{name} ({scheme}, {any_build.kind})"] = found
     assert found == []
 
 
