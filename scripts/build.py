@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from guidekit.editions import editions_for  # noqa: E402
+from guidekit.config_file import ConfigFileError, check_config_file, mkdocs_config_messages  # noqa: E402
+from guidekit.editions import EditionError, editions_for, overlays  # noqa: E402
 from guidekit.output_dir import FIX as SITE_DIR_FIX, output_dir_problem  # noqa: E402
 
 MANIFEST = ROOT / "scripts" / "required_content.yml"
@@ -109,24 +110,38 @@ async def build_pdfs(editions, configs, site: Path, browser_ready) -> bool:
     return not problems
 
 
+class ChromiumMissing(Exception):
+    pass
+
+
 async def build(editions, configs, work: Path, with_pdfs: bool) -> bool:
     started = time.perf_counter()
     if not with_pdfs:
         return await build_sites(editions, work)
 
+    from playwright.async_api import Error as PlaywrightError
     from playwright.async_api import async_playwright
 
     from guidekit.browser import launch
 
+    async def start_chromium(playwright):
+        try:
+            return await launch(playwright)
+        except PlaywrightError as error:
+            raise ChromiumMissing(str(error).strip().splitlines()[0]) from None
+
     async with async_playwright() as playwright:
-        browser_ready = asyncio.create_task(launch(playwright))
+        browser_ready = asyncio.create_task(start_chromium(playwright))
         try:
             if not await build_sites(editions, work):
                 return False
             print(f"{len(editions)} editions built in {time.perf_counter() - started:.1f} s")
             return await build_pdfs(editions, configs, work / "site", browser_ready)
         finally:
-            await (await browser_ready).close()
+            try:
+                await (await browser_ready).close()
+            except ChromiumMissing:
+                pass  # reported by whoever needed it
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -160,21 +175,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.config}: no such config file. Fix: pass --config with a MkDocs config file.",
               file=sys.stderr)
         return 2
-    from mkdocs.exceptions import ConfigurationError, PluginError
+    from mkdocs.exceptions import MkDocsException, PluginError
 
     started = time.perf_counter()
     site_dir = args.site_dir.resolve()
     if problem := output_dir_problem(site_dir, homes=[args.config.resolve().parent]):
         return site_dir_refused(problem)
+    try:  # before anything is written
+        check_config_file(args.config)
+        overlays()
+    except (ConfigFileError, EditionError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     with editions_for(args.config) as editions:
         try:
-            configs = [load_site_config(edition.config) for edition in editions]
+            with mkdocs_config_messages() as messages:
+                configs = [load_site_config(edition.config) for edition in editions]
             print(f"configuration checked in {time.perf_counter() - started:.1f} s")
         except PluginError as error:  # our hooks name the file and field themselves
             print(f"error: {error}", file=sys.stderr)
             return 2
-        except ConfigurationError as error:
-            print(f"error: {args.config}: {error}", file=sys.stderr)
+        except MkDocsException as error:  # MkDocs logged what it found, without the file's name
+            found = "; ".join(dict.fromkeys(messages)) or str(error)
+            print(f"error: {args.config}: {found}. Fix: correct or remove that setting "
+                  "(https://www.mkdocs.org/user-guide/configuration/)", file=sys.stderr)
             return 2
         if problem := output_dir_problem(site_dir, read_by(configs)):
             return site_dir_refused(problem)
@@ -185,6 +209,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)
                 return 1
             replace_dir(work / "site", site_dir)
+        except ChromiumMissing as error:
+            print(f"error: PDF step: Chromium did not start ({error}); nothing was written to {site_dir}. "
+                  "Fix: run `make browser` to install it, or build without PDFs: scripts/build.py --no-pdf",
+                  file=sys.stderr)
+            return 2
         finally:
             shutil.rmtree(work, ignore_errors=True)
     print(f"done in {time.perf_counter() - started:.1f} s: {site_dir}")
