@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -63,14 +64,30 @@ def warnings_and_errors(log: str) -> str:
     return "\n".join(shown)
 
 
+def die_with_parent() -> None:
+    """In each MkDocs build (Linux): end when this script ends, even killed outright,
+    rather than go on writing into a folder the next build removes."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 async def build_sites(editions, work: Path) -> bool:
     # Not --quiet: it silences warnings before strict mode counts them, so they would pass.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     builds = [await asyncio.create_subprocess_exec(
         sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(edition.config),
-        "-d", str(work / f"site-{edition.lang}"), env=env, cwd=ROOT,
+        "-d", str(work / f"site-{edition.lang}"), env=env, cwd=ROOT, preexec_fn=die_with_parent,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT) for edition in editions]
-    logs = [(await build.communicate())[0].decode("utf-8", "replace") for build in builds]
+    try:
+        logs = [(await build.communicate())[0].decode("utf-8", "replace") for build in builds]
+    finally:  # stopped: no build may go on writing into the folder being removed
+        for build in builds:
+            if build.returncode is None:
+                build.kill()
+                await build.wait()
     for edition, log in zip(editions, logs):
         if shown := warnings_and_errors(log):
             print(f"{edition.config.name}:\n{shown}", file=sys.stderr)
@@ -144,6 +161,38 @@ async def build(editions, configs, work: Path, with_pdfs: bool) -> bool:
                 pass  # reported by whoever needed it
 
 
+def stop_on_signals() -> None:
+    """A stopped build (Ctrl-C, terminated, hung up) unwinds, so its temporary folder and
+    per-language configs are removed: the default handlers of SIGTERM and SIGHUP exit
+    on the spot, and Ctrl-C's would print a traceback."""
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's
+        return True
+    return True
+
+
+def work_dir(site_dir: Path) -> Path:
+    """A temporary folder beside the site (so the finished site moves in one rename), named
+    with this process's id; those of builds that were killed outright are removed."""
+    prefix = f".{site_dir.name}-"
+    for stale in site_dir.parent.glob(prefix + "*"):
+        pid = stale.name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and not alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=site_dir.parent))
+
+
 def replace_dir(new: Path, target: Path) -> None:
     old = target.with_name(target.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -171,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the finished site goes")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts")
     args = parser.parse_args(argv)
+    stop_on_signals()
     if not args.config.is_file():
         print(f"error: {args.config}: no such config file. Fix: pass --config with a MkDocs config file.",
               file=sys.stderr)
@@ -203,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         if problem := output_dir_problem(site_dir, read_by(configs)):
             return site_dir_refused(problem)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+        work = work_dir(site_dir)
         try:
             if not asyncio.run(build(editions, configs, work, not args.no_pdf)):
                 print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)

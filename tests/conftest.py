@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+# The suite and everything it starts (MkDocs, Chromium, Lighthouse) keep their temporary
+# files in one folder of the suite's own, which must hold nothing else when the suite ends.
+SUITE_TMP = Path(tempfile.mkdtemp(prefix="guide-tests-"))
+os.environ["TMPDIR"] = str(SUITE_TMP)
+tempfile.tempdir = None
+
+
+@pytest.hookimpl(trylast=True)  # after every fixture's teardown
+def pytest_sessionfinish(session, exitstatus):
+    litter = sorted(p.name for p in SUITE_TMP.iterdir() if not p.name.startswith("pytest-of-"))
+    if litter:
+        print(f"\nerror: the tests left these in the temporary folder: {', '.join(litter)}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    if session.exitstatus == 0:
+        shutil.rmtree(SUITE_TMP, ignore_errors=True)
+    else:  # kept to look into what failed
+        print(f"\nthe tests' temporary files: {SUITE_TMP}", file=sys.stderr)
 
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "clinics"]
 
