@@ -89,7 +89,8 @@ FOCUS_PROBLEM = r"""el => {
     return `not visible (opacity ${opacity.toFixed(2)})`
   if (el.matches('.md-search__input')) return document.getElementById('__search').checked ? '' : 'search not open'
   const s = getComputedStyle(shown)
-  const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && !/rgba\(.*, 0\)$|transparent/.test(s.outlineColor)
+  const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+    && !/rgba\(.*, 0\)$|transparent/.test(s.outlineColor)
   return ring ? '' : 'no focus ring'
 }"""
 
@@ -133,17 +134,20 @@ def test_tab_reaches_every_control_with_visible_focus(new_page, site_url, name, 
     assert not unseen, f"focus not visible on: {unseen}"
 
 
+TAKES_FOCUS = "e => { e.focus(); return document.activeElement === e }"
+
+
 @pytest.mark.parametrize("width", [1280, 360])
 def test_hidden_back_to_top_button_takes_no_focus(new_page, site_url, width):
     # Material fades it out (opacity 0) while it is hidden; it must leave the Tab order too.
     page = new_page(viewport={"width": width, "height": 800})
     page.goto(site_url + "before.html")
     assert page.get_attribute(".md-top", "hidden") is not None
-    assert not page.evaluate("(b => { b.focus(); return document.activeElement === b })(document.querySelector('.md-top'))")
+    assert not page.evaluate(TAKES_FOCUS, page.query_selector(".md-top"))
     page.mouse.wheel(0, 1500)
     page.mouse.wheel(0, -300)  # scrolling up shows it: then it takes focus
     page.wait_for_function("!document.querySelector('.md-top').hidden")
-    assert page.evaluate("(b => { b.focus(); return document.activeElement === b })(document.querySelector('.md-top'))")
+    assert page.evaluate(TAKES_FOCUS, page.query_selector(".md-top"))
 
 
 @pytest.mark.parametrize("width", [1280, 360])
