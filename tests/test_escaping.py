@@ -111,3 +111,16 @@ def test_markup_in_front_matter_is_refused(project_copy, tmp_path, key):
     assert result.returncode == 1
     assert f"faq.md: front matter '{key}'" in result.stderr and "Fix:" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("clinic", [{"name": NAME, "phone": "412-555-0100", "after_hours_phone": "412-555-0199"}, None])
+def test_pdf_footer_escapes_every_value(clinic):
+    from guidekit.handouts import footer_template
+
+    ui = {key: f"{key} {MARK}" for key in ("phone", "after_hours", "care_team_phone", "reviewed")}
+    footer = footer_template(dict(ui, page_of="Page {page} of {pages}"), clinic, f"2026 {MARK}")
+    found = Collector()
+    found.feed(footer)
+    assert "guide-injected" not in [tag for tag, _ in found.tags]
+    if clinic:
+        assert NAME in "".join(found.text)

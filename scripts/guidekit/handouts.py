@@ -43,9 +43,9 @@ def footer_template(ui: dict, clinic: dict | None, reviewed: str) -> str:
     """Chromium's page footer: who to call, the review date, "Page X of Y"."""
     if clinic:
         # A long line breaks between its parts, never inside a label and its number.
-        parts = [f"<b>{html.escape(clinic['name'])}</b>", f"{ui['phone']} {html.escape(clinic['phone'])}"]
+        parts = [f"<b>{html.escape(clinic['name'])}</b>", f"{html.escape(ui['phone'])} {html.escape(clinic['phone'])}"]
         if clinic.get("after_hours_phone"):
-            parts.append(f"{ui['after_hours']} {html.escape(clinic['after_hours_phone'])}")
+            parts.append(f"{html.escape(ui['after_hours'])} {html.escape(clinic['after_hours_phone'])}")
         who = " · ".join(f'<span style="white-space: nowrap;">{part}</span>' for part in parts)
     else:
         who = f"{html.escape(ui['care_team_phone'])}: ____________________"
