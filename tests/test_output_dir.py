@@ -50,5 +50,5 @@ def test_build_still_writes_a_folder_of_its_own_inside_the_repository(project_co
 def test_plain_mkdocs_build_refuses_too(project_copy, folder):
     before = snapshot(project_copy)
     result = mkdocs_build(project_copy, project_copy / folder)
-    assert result.returncode != 0 and f"{folder}, which the build reads" in result.stderr, result.stderr
+    assert result.returncode != 0 and f"site_dir: {project_copy / folder} is a folder the build reads" in result.stderr
     assert snapshot(project_copy) == before

@@ -23,12 +23,16 @@ def output_dir_problem(site_dir: Path, also_read: list[Path] = (), homes: list[P
         return f"{site_dir} is a file, not a folder"
     for home in [ROOT, *homes]:
         home = Path(home).resolve()
+        if home == site:
+            return f"{site} is the repository (or the config's folder) itself, which the build would delete"
         if home.is_relative_to(site):
-            return f"{site} {'is' if site == home else 'contains'} {home}, which the build would delete"
+            return f"{site} contains the repository (or the config's folder) {home}, which the build would delete"
     for source in [ROOT / name for name in SOURCES] + [Path(p) for p in also_read]:
         source = source.resolve()
+        if source == site:
+            return f"{site} is a folder the build reads"
         if source.is_relative_to(site):
-            return f"{site} {'is' if site == source else 'contains'} {source}, which the build reads"
+            return f"{site} contains {source}, which the build reads"
         if site.is_relative_to(source):
             return f"{site} lies inside {source}, which the build reads"
     return None
