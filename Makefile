@@ -39,4 +39,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules $(SITE_DIR) site-example-clinic bench.json
+	rm -rf $(VENV) node_modules site site-*/ bench.json

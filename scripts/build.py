@@ -14,9 +14,7 @@ import argparse
 import asyncio
 import os
 import shutil
-import signal
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +24,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from guidekit.config_file import ConfigFileError, check_config_file, mkdocs_config_messages  # noqa: E402
 from guidekit.editions import EditionError, editions_for, overlays  # noqa: E402
 from guidekit.output_dir import FIX as SITE_DIR_FIX, output_dir_problem  # noqa: E402
+from guidekit.work_dir import die_with_parent, replace_dir, stop_on_signals, work_dir  # noqa: E402
 
 MANIFEST = ROOT / "scripts" / "required_content.yml"
 
@@ -64,16 +63,6 @@ def warnings_and_errors(log: str) -> str:
     return "\n".join(shown)
 
 
-def die_with_parent() -> None:
-    """In each MkDocs build (Linux): end when this script ends, even killed outright,
-    rather than go on writing into a folder the next build removes."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        PR_SET_PDEATHSIG = 1
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 async def build_sites(editions, work: Path) -> bool:
     # Not --quiet: it silences warnings before strict mode counts them, so they would pass.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -82,7 +71,7 @@ async def build_sites(editions, work: Path) -> bool:
         "-d", str(work / f"site-{edition.lang}"), env=env, cwd=ROOT, preexec_fn=die_with_parent,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT) for edition in editions]
     try:
-        logs = [(await build.communicate())[0].decode("utf-8", "replace") for build in builds]
+        logs = [out.decode("utf-8", "replace") for out, _ in await asyncio.gather(*(b.communicate() for b in builds))]
     finally:  # stopped: no build may go on writing into the folder being removed
         for build in builds:
             if build.returncode is None:
@@ -139,9 +128,13 @@ async def build(editions, configs, work: Path, with_pdfs: bool) -> bool:
     from playwright.async_api import Error as PlaywrightError
     from playwright.async_api import async_playwright
 
-    from guidekit.browser import launch
+    from guidekit.browser import launch, system_chromium
 
     async def start_chromium(playwright):
+        # Looked for first: a launch that fails leaves Playwright's profile folder behind.
+        chromium = system_chromium() or playwright.chromium.executable_path
+        if not Path(chromium).is_file():
+            raise ChromiumMissing(f"no Chromium at {chromium}")
         try:
             return await launch(playwright)
         except PlaywrightError as error:
@@ -159,47 +152,6 @@ async def build(editions, configs, work: Path, with_pdfs: bool) -> bool:
                 await (await browser_ready).close()
             except ChromiumMissing:
                 pass  # reported by whoever needed it
-
-
-def stop_on_signals() -> None:
-    """A stopped build (Ctrl-C, terminated, hung up) unwinds, so its temporary folder and
-    per-language configs are removed: the default handlers of SIGTERM and SIGHUP exit
-    on the spot, and Ctrl-C's would print a traceback."""
-    def stop(signum, frame):
-        raise SystemExit(128 + signum)
-
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, stop)
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's
-        return True
-    return True
-
-
-def work_dir(site_dir: Path) -> Path:
-    """A temporary folder beside the site (so the finished site moves in one rename), named
-    with this process's id; those of builds that were killed outright are removed."""
-    prefix = f".{site_dir.name}-"
-    for stale in site_dir.parent.glob(prefix + "*"):
-        pid = stale.name[len(prefix):].split("-", 1)[0]
-        if pid.isdigit() and not alive(int(pid)):
-            shutil.rmtree(stale, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=site_dir.parent))
-
-
-def replace_dir(new: Path, target: Path) -> None:
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def read_by(configs) -> list[Path]:

@@ -80,12 +80,13 @@ def test_build_runs_from_another_folder(project_copy, tmp_path):
 def test_no_chromium_gives_one_line_and_writes_nothing(project_copy, tmp_path):
     empty = tmp_path / "no-browsers"
     empty.mkdir()
-    env = dict(os.environ, PATH=str(empty), PLAYWRIGHT_BROWSERS_PATH=str(empty))
+    env = dict(os.environ, PATH=str(empty), PLAYWRIGHT_BROWSERS_PATH=str(empty), TMPDIR=str(empty))
     result = build(project_copy, "--site-dir", "site", cwd=project_copy, env=env)
     assert result.returncode == 2
     message = one_line(result)
     assert "PDF step: Chromium did not start" in message and "make browser" in message
     assert litter(project_copy) == []
+    assert list(empty.iterdir()) == []  # no half-made browser profile either
 
 
 def test_missing_heading_says_what_is_missing_and_how_to_fix_it(project_copy, tmp_path):
