@@ -66,12 +66,16 @@ def missing_page_file(d):
     d["pages"]["before"]["file"] = "befor.md"
 
 
+def fact(d, ident: str) -> dict:
+    return next(f for f in d["facts"] if f["id"] == ident)
+
+
 def unknown_source(d):
-    d["facts"][-1]["source"] = "WIKIPEDIA"
+    fact(d, "CALL-BACKPAIN")["source"] = "WIKIPEDIA"
 
 
 def unknown_section(d):
-    d["facts"][-1]["section"]["en"] = "When to phone"
+    fact(d, "CALL-BACKPAIN")["section"]["en"] = "When to phone"
 
 
 CASES = {

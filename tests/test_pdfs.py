@@ -35,12 +35,12 @@ EDITIONS = {
     "en": Edition("en", "pdf", "vertebroplasty-guide.pdf",
                   {"vertebroplasty-before.pdf": "before", "vertebroplasty-during.pdf": "during",
                    "vertebroplasty-recovery.pdf": "recovery", "vertebroplasty-faq.pdf": "faq"},
-                  "Vertebroplasty", "Page {page} of {pages}", "Reviewed November 24, 2026",
+                  "Vertebroplasty", "Page {page} of {pages}", "Reviewed November 27, 2026",
                   "Your care team's phone", ("Where does the word come from?", "mending a bone of the spine")),
     "es": Edition("es", "es/pdf", "vertebroplastia-guia.pdf",
                   {"vertebroplastia-antes.pdf": "before", "vertebroplastia-durante.pdf": "during",
                    "vertebroplastia-recuperacion.pdf": "recovery", "vertebroplastia-preguntas.pdf": "faq"},
-                  "Vertebroplastia", "Página {page} de {pages}", "Revisado 24 de noviembre de 2026",
+                  "Vertebroplastia", "Página {page} de {pages}", "Revisado 27 de noviembre de 2026",
                   "Teléfono de su equipo médico", ("¿De dónde viene la palabra?", "arreglar un hueso de la columna")),
 }
 PDFS = [(e.lang, name) for e in EDITIONS.values() for name in [e.guide, *e.handouts]]
@@ -238,10 +238,73 @@ def test_build_fails_when_a_printout_loses_a_fact(tmp_path):
     """A print rule that hides the call-your-doctor box must not slip through to the handouts."""
     project = copy_project(tmp_path / "project")
     with (project / "docs" / "assets" / "css" / "print.css").open("a", encoding="utf-8") as css:
-        css.write("\n@media print { .md-typeset .admonition.danger { display: none !important; } }\n")
+        css.write("\n@media print { .md-typeset .admonition.warning { display: none !important; } }\n")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 1
     assert "vertebroplasty-recovery.pdf is missing fact CALL-FEVER" in result.stderr
     assert "vertebroplastia-recuperacion.pdf is missing fact CALL-FEVER" in result.stderr
     assert not site.exists()
+
+
+@dataclass
+class RecoveryWords:
+    emergency: str  # the emergency box's title
+    call: str  # the call-your-care-team box's title
+    sign: str  # an emergency sign
+    call_sign: str  # a sign to call the care team about
+    results: str  # where study results begin
+
+
+RECOVERY_WORDS = {
+    "en": RecoveryWords("Call 911 now", "Call your care team", "chest pain", "100.0 °F", "Results vary"),
+    "es": RecoveryWords("Llame al 911 ahora", "Llame a su equipo médico", "dolor en el pecho", "37.8 °C",
+                        "Los resultados varían"),
+}
+
+
+@pytest.mark.parametrize("site", ["default_site", "clinic_site"])
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_recovery_handout_puts_emergency_first_on_page_one(request, site, lang):
+    """Page 1: "Call 911 now" with its signs, then "Call your care team"; results only after them."""
+    name = next(name for name, phase in EDITIONS[lang].handouts.items() if phase == "recovery")
+    texts = pages_text(pdf_path(request.getfixturevalue(site), lang, name))
+    words = RECOVERY_WORDS[lang]
+    first = texts[0]
+    assert words.emergency in first and words.call in first
+    assert first.index(words.sign) < first.index(words.call_sign)
+    assert words.results not in first
+    assert words.results in " ".join(texts[1:])
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_example_clinic_handouts_stay_within_two_pages(clinic_site, lang):
+    for name in EDITIONS[lang].handouts:
+        assert len(PdfReader(str(pdf_path(clinic_site, lang, name))).pages) <= 2, name
+
+
+@pytest.mark.parametrize("lang,title", [("en", "Vertebroplasty: a guide for patients"),
+                                        ("es", "Vertebroplastia: una guía para pacientes")])
+def test_guide_bookmarks_keep_the_spaces_of_the_title(default_site, lang, title):
+    outline = PdfReader(str(pdf_path(default_site, lang, EDITIONS[lang].guide))).outline
+    assert outline[0].title == title
+
+
+WRITE_INS = {
+    "en": {"before": ["Stop eating at:", "Stop drinking at:", "Arrive at:"],
+           "recovery": ["I may drive from:", "I may shower from:", "Most I may lift", "My follow-up call or visit:",
+                        "Each evening", "Temperature"]},
+    "es": {"before": ["Hora de dejar de comer:", "Hora de dejar de beber:", "Llegue a esta hora y lugar:"],
+           "recovery": ["Puedo manejar desde:", "Puedo ducharme desde:", "Peso máximo", "Mi llamada o cita de control:",
+                        "Cada noche", "Temperatura"]},
+}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_handouts_have_write_in_lines_and_the_tracker(default_site, lang):
+    """The neutral guide leaves a line for each number a clinic sets, and a tracker to fill in."""
+    for name, phase in EDITIONS[lang].handouts.items():
+        if phase in WRITE_INS[lang]:
+            text = " ".join(pages_text(pdf_path(default_site, lang, name)))
+            for words in WRITE_INS[lang][phase]:
+                assert words in text, (name, words)

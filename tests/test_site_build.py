@@ -100,15 +100,88 @@ def test_page_shows_review_date_and_care_team_notice(built_site, page_id):
     assert "In an emergency, call 911" in html
 
 
-def test_procedure_drawing_has_alt_text(built_site):
-    html = html_path(built_site, PAGES["during"]).read_text(encoding="utf-8")
+DRAWINGS = {"en": ("procedure.svg", ["needle", "cement", "spinal canal"], ["Spinal canal", "Bone cement"]),
+            "es": ("procedure-es.svg", ["aguja", "cemento", "canal espinal"], ["Canal espinal", "Cemento"])}
+
+
+@pytest.mark.parametrize("lang", FOLDERS)
+def test_procedure_drawing_shows_the_spinal_canal_in_its_language(built_site, lang):
+    name, alt_words, labels = DRAWINGS[lang]
+    html = html_path(built_site / FOLDERS[lang], PAGES["during"]).read_text(encoding="utf-8")
     collector = ImageCollector()
     collector.feed(html)
-    drawing = [img for img in collector.images if img.get("src", "").endswith("procedure.svg")]
-    assert drawing, "the procedure drawing is not on the During page"
-    assert "needle" in drawing[0]["alt"] and "cement" in drawing[0]["alt"]
-    svg = (built_site / "assets" / "images" / "procedure.svg").read_text(encoding="utf-8")
-    assert "<title" in svg and "<desc" in svg
+    drawing = [img for img in collector.images if img.get("src", "").endswith(f"/{name}")]
+    assert drawing, f"{name} is not on the {lang} During page"
+    assert all(word in drawing[0]["alt"] for word in alt_words)
+    svg = (built_site / "assets" / "images" / name).read_text(encoding="utf-8")
+    assert "<title" in svg and "<desc" in svg and f'lang="{lang}"' in svg
+    assert all(label in svg for label in labels)
+    assert not re.search(r"<script|\son\w+=|href=\"http", svg)
+
+
+MAIN_BOX_TITLES = {"en": "The most important things", "es": "Lo más importante"}
+SUMMARY_TITLES = {"en": "Key points", "es": "Puntos clave"}
+PHASES = ["overview", "before", "during", "recovery", "faq"]
+
+
+class ArticleOutline(HTMLParser):
+    """The article's headings and main boxes in order, and whether it has a picture."""
+
+    def __init__(self):
+        super().__init__()
+        self.items: list[tuple[str, str]] = []  # (tag or "box", text)
+        self.pictures = 0
+        self._heading: str | None = None
+        self._box_title = False
+        self._in_article = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "article":
+            self._in_article = True
+        if not self._in_article:
+            return
+        if tag in ("h1", "h2"):
+            self._heading = tag
+            self.items.append((tag, ""))
+        elif tag == "div" and "admonition" in classes and "abstract" in classes:
+            self.items.append(("box", ""))
+        elif tag == "p" and "admonition-title" in classes and self.items and self.items[-1] == ("box", ""):
+            self._box_title = True
+        elif tag == "li" and self.items and self.items[-1][0] == "box":
+            self.items[-1] = ("box", self.items[-1][1] + "\n")
+        if (tag == "svg" and self._in_article) or (tag == "img" and attrs.get("src", "").endswith(".svg")):
+            self.pictures += 1
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._in_article = False
+        if tag == self._heading:
+            self._heading = None
+        if tag == "p":
+            self._box_title = False
+
+    def handle_data(self, data):
+        if self._heading or self._box_title:
+            kind, text = self.items[-1]
+            self.items[-1] = (kind, text + data.strip())
+
+
+@pytest.mark.parametrize("lang", FOLDERS)
+@pytest.mark.parametrize("page_id", PHASES)
+def test_phase_page_opens_with_its_main_message_and_ends_with_key_points(built_site, lang, page_id):
+    """CDC Clear Communication Index and PEMAT: main message and actions first, a summary last, a picture."""
+    outline = ArticleOutline()
+    outline.feed(html_path(built_site / FOLDERS[lang], PAGES[page_id]).read_text(encoding="utf-8"))
+    kinds = [kind for kind, _ in outline.items]
+    assert kinds[:2] == ["h1", "box"], outline.items[:3]
+    title_and_actions = outline.items[1][1]
+    assert title_and_actions.startswith(MAIN_BOX_TITLES[lang])
+    assert 2 <= title_and_actions.count("\n") <= 4, "the main box lists 2 to 4 actions"
+    headings = [text for kind, text in outline.items if kind == "h2"]
+    assert headings[-1] == SUMMARY_TITLES[lang]
+    assert outline.pictures >= 1
 
 
 def test_print_site_assets_only_on_its_print_page(built_site):
@@ -124,7 +197,7 @@ def test_print_site_assets_only_on_its_print_page(built_site):
 
 def test_build_with_a_missing_fact_fails(project_copy, tmp_path):
     page = project_copy / "docs" / "recovery.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("    - a fever above 100.0 °F (37.8 °C)\n", ""),
+    page.write_text(page.read_text(encoding="utf-8").replace("    - a fever (high body temperature) above 100.0 °F (37.8 °C)\n", ""),
                     encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0

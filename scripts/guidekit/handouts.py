@@ -11,7 +11,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-MARGINS = {"top": "14mm", "bottom": "20mm", "left": "16mm", "right": "16mm"}
+# Equal to the @page margins in docs/assets/css/print.css, which Chromium obeys first.
+MARGINS = {"top": "10mm", "bottom": "15mm", "left": "11mm", "right": "11mm"}
 PRINT_PAGE = "print_page.html"
 
 
@@ -53,7 +54,8 @@ def footer_template(ui: dict, clinic: dict | None, reviewed: str) -> str:
                                                 pages='<span class="totalPages"></span>')
     return (
         '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #000;'
-        ' width: 100%; margin: 0 16mm; display: flex; justify-content: space-between; gap: 6mm;">'
+        f' width: 100%; margin: 0 {MARGINS["left"]} 0 {MARGINS["right"]}; display: flex;'
+        ' justify-content: space-between; gap: 6mm;">'
         f'<span>{who}</span><span style="white-space: nowrap;">{html.escape(ui["reviewed"])} '
         f"{html.escape(reviewed)} · {page_of}</span></div>"
     )

@@ -5,7 +5,12 @@ sentence that introduces it). Facts are recognised inside one unit, so
 phrases that are far apart on a page never count as one fact.
 
 Hidden text does not count: front matter (search keywords), HTML comments,
-abbreviation definitions and image alt text are dropped.
+abbreviation definitions, image alt text and icon shortcodes are dropped.
+
+A list of references (inside `<div class="guide-references" markdown>`) is
+page text for the facts and sources, but not prose for the reading score:
+the exact titles of cited works cannot be put in plainer words, and
+readability studies of patient material leave reference lists out too.
 """
 from __future__ import annotations
 
@@ -18,13 +23,16 @@ import yaml
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
-ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"([^"]*)")?\s*$')
+ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*(?:\s+"([^"]*)")?\s*$')
 LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 SNIPPET = re.compile(r"^-{1,3}8<-{1,3}")
+REFERENCES_START = re.compile(r'^<div\b[^>]*\bclass="[^"]*\bguide-references\b[^"]*"[^>]*>$')
+DIV_END = re.compile(r"^</div>$")
 
 INLINE_RULES = [
     (re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?"), ""),  # images: alt text is not page text
+    (re.compile(r"(?<![\w:]):(?:material|fontawesome|octicons|simple)-[\w-]+:"), ""),  # icons (pymdownx.emoji)
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their words
     (re.compile(r"\{\s*[:#.][^}]*\}|\{\s*\w+=[^}]*\}"), ""),  # attribute lists
     (re.compile(r"<[^>]+>"), ""),  # inline HTML tags
@@ -40,6 +48,7 @@ class Unit:
     end_line: int
     section: str = ""  # the level-2 heading above the unit
     level: int = 0  # heading level
+    reference: bool = False  # inside the list of references
 
 
 @dataclass
@@ -52,8 +61,8 @@ class Page:
         return [u for u in self.units if u.kind == "heading"]
 
     def prose(self) -> list[Unit]:
-        """Units a reader reads once each (lists are already in their items)."""
-        return [u for u in self.units if u.kind != "list"]
+        """Units a reader reads once each (lists are already in their items), references left out."""
+        return [u for u in self.units if u.kind != "list" and not u.reference]
 
 
 def clean_inline(text: str) -> str:
@@ -81,11 +90,13 @@ def parse_page(source: str, path: str) -> Page:
     block: Unit | None = None
     current_list: Unit | None = None
     lead_in: Unit | None = None  # a paragraph ending in ":" just before a list
+    in_references = False
 
     def close_block() -> None:
         nonlocal block, lead_in
         if block is not None:
             block.text = clean_inline(block.text)
+            block.reference = in_references
             if block.text:
                 page.units.append(block)
                 lead_in = block if block.kind == "paragraph" and block.text.endswith(":") else None
@@ -97,6 +108,7 @@ def parse_page(source: str, path: str) -> Page:
     def close_list() -> None:
         nonlocal current_list
         if current_list is not None:
+            current_list.reference = in_references
             page.units.append(current_list)
         current_list = None
 
@@ -108,6 +120,11 @@ def parse_page(source: str, path: str) -> Page:
             continue
         if ABBREVIATION.match(line) or SNIPPET.match(line):
             close_block()
+            continue
+        if not indented and (REFERENCES_START.match(line) or (in_references and DIV_END.match(line))):
+            close_block()
+            close_list()
+            in_references = not in_references
             continue
         heading = HEADING.match(line) if not indented else None
         if heading:

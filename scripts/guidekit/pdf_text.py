@@ -2,7 +2,9 @@
 
 A PDF keeps no paragraphs, so a unit is a window of consecutive lines: wide
 enough for a wrapped list item or short list, narrow enough that phrases far
-apart do not count as one fact. Page footers are left out.
+apart do not count as one fact. The window is measured in characters, not
+lines, so it holds the same amount of text in a one-column page and in a
+two-column handout. Page footers are left out.
 
 The text comes from PDFium (pypdfium2): the build checks every PDF it makes,
 and PDFium reads them about fifteen times faster than pypdf.
@@ -16,7 +18,8 @@ import pypdfium2
 
 from .markdown_text import Unit
 
-WINDOW = 10
+# About ten full lines of a one-column page.
+WINDOW_CHARS = 850
 # The page footer's "Page X of Y", in each edition's words (extra.ui.page_of).
 FOOTER = re.compile(r"(?:Page|Página) \d+ (?:of|de) \d+\s*$")
 
@@ -41,7 +44,11 @@ def pdf_units(path: Path) -> list[Unit]:
     lines = pdf_lines(path)
     units = []
     for start in range(len(lines)):
-        window = lines[start:start + WINDOW]
+        end, size = start, 0
+        while end < len(lines) and (end == start or size + len(lines[end][1]) <= WINDOW_CHARS):
+            size += len(lines[end][1]) + 1
+            end += 1
+        window = lines[start:end]
         text = " ".join(line for _, line in window).replace("- ", "-")
         units.append(Unit("window", text, window[0][0], window[-1][0]))
     return units

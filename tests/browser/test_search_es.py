@@ -10,7 +10,8 @@ from browser.search_dialog import search
 TOP = 3
 START_PAGE = "es/index.html"  # the search_page fixture opens the Spanish home page
 
-# query -> the Spanish page that must come up. Everyday words, medical words, misspellings.
+# query -> the Spanish page that must come up. Everyday words, medical words,
+# misspellings, and words typed without accents.
 QUERIES = {
     # everyday words
     "pegamento": "es/index.html",
@@ -35,6 +36,26 @@ QUERIES = {
     "cifoplastía": "es/index.html",
     "anestecia": "es/during.html",
     "osteoporósis": "es/index.html",
+    # typed without accents or tildes (the page: "después", "daño", "más", "señales")
+    "despues del procedimiento": "es/recovery.html",
+    "dano a los nervios": "es/index.html",
+    "dano": "es/index.html",  # too short for a near miss: only the unaccented spelling in the index finds it
+    "mas dolor": "es/recovery.html",
+    "dolor despues": "es/recovery.html",
+    "senales de alarma": "es/recovery.html",
+    # several words: the passage that has them all comes first, stop words do not count
+    "señales de alarma": "es/recovery.html",
+    "que pasa si espero": "es/before.html",
+    "bolsa de hielo": "es/recovery.html",
+    # how well it works, in everyday words
+    "tasa de exito": "es/recovery.html",
+    "probabilidades de exito": "es/recovery.html",
+    "vale la pena": "es/recovery.html",
+    # everyday words for what the page says in other words
+    "calentura": "es/recovery.html",
+    "entumecimiento": "es/recovery.html",
+    "pastillas para el dolor": "es/recovery.html",
+    "rayos x": "es/before.html",
 }
 
 
