@@ -82,7 +82,7 @@ def serve_rebuild_time(config: Path, work: Path, runs: int) -> list[float]:
     project = work / "serve-project"
     for part in ["docs", "overrides", "scripts", "clinics"]:
         shutil.copytree(ROOT / part, project / part, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
-    for yml in ROOT.glob("mkdocs*.yml"):
+    for yml in [*ROOT.glob("mkdocs*.yml"), ROOT / "CHANGELOG.md"]:  # the dates hook reads the edition there
         shutil.copy2(yml, project / yml.name)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / config.name),

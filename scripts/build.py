@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import os
 import shutil
 import sys
@@ -35,6 +36,20 @@ def load_site_config(path: Path):
 
     config = load_config(str(path))
     return config.plugins.on_config(config)
+
+
+def reviews_due(config, today: dt.date) -> list[str]:
+    """The guide's and the clinic's reviews that are past their due date, as messages."""
+    extra, late = config.extra, []
+    if extra["guide_review_due"] < today:
+        late.append(f"the guide's review was due on {extra['guide_review_due']} (extra.guide_reviewed: "
+                    f"{extra['guide_reviewed']}). Fix: check the guide against its sources, then update "
+                    "guide_reviewed in mkdocs.yml and the pages' reviewed: dates")
+    clinic = extra.get("clinic")
+    if clinic and clinic.get("review_due") and clinic["review_due"] < today:
+        late.append(f"the clinic's review was due on {clinic['review_due']} (extra.clinic.reviewed_on: "
+                    f"{clinic['reviewed_on']}). Fix: have the guide reviewed again, then update reviewed_on")
+    return late
 
 
 def pdf_problems(manifest, pdf: Path, phases: list[str], lang: str) -> list[str]:
@@ -171,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (a clinic's file)")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the finished site goes")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts")
+    parser.add_argument("--fail-if-review-due", action="store_true",
+                        help="fail (exit 1) when the guide's or the clinic's review is past due, instead of warning")
     args = parser.parse_args(argv)
     stop_on_signals()
     if not args.config.is_file():
@@ -194,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             with mkdocs_config_messages() as messages:
                 configs = [load_site_config(edition.config) for edition in editions]
             print(f"configuration checked in {time.perf_counter() - started:.1f} s")
+            late = reviews_due(configs[0], dt.date.today())
         except PluginError as error:  # our hooks name the file and field themselves
             print(f"error: {error}", file=sys.stderr)
             return 2
@@ -204,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if problem := output_dir_problem(site_dir, read_by(configs)):
             return site_dir_refused(problem)
+        for message in late:
+            print(f"{'error' if args.fail_if_review_due else 'warning'}: {args.config}: {message}.", file=sys.stderr)
+        if late and args.fail_if_review_due:
+            return 1
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         work = work_dir(site_dir)
         try:

@@ -33,7 +33,8 @@ def pytest_sessionfinish(session, exitstatus):
     else:  # kept to look into what failed
         print(f"\nthe tests' temporary files: {SUITE_TMP}", file=sys.stderr)
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "clinics"]
+
+PROJECT_PARTS = ["mkdocs.yml", "CHANGELOG.md", "docs", "overrides", "scripts", "clinics"]
 
 
 def copy_project(target: Path) -> Path:

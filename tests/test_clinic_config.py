@@ -1,12 +1,14 @@
 """A bad clinic configuration stops the build with one clear message and writes nothing."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
 
 from conftest import copy_project, mkdocs_build
+from guidekit.clinic import load_clinic
 
 GOOD = {"name": "Test Clinic", "phone": "412-555-0100"}
 
@@ -18,6 +20,15 @@ CASES = {
                                "logo", "is not an SVG or PNG file"),
     "phone that is not a phone number": ("name: Test Clinic\n    phone: call us", "phone", "is not a phone number"),
     "too few digits": ("name: Test Clinic\n    phone: 12-34", "phone", "is not a phone number"),
+    "number with no area code": ("name: Test Clinic\n    phone: 555-0142", "phone", "has no area code"),
+    "number not in use": ("name: Test Clinic\n    phone: 412-055-0100", "phone", "is not a phone number in use in US"),
+    "after-hours number too long": ("name: Test Clinic\n    phone: +1 412-555-0100\n    region: GB\n"
+                                    "    after_hours_phone: 0131 496 0000 1234", "after_hours_phone",
+                                    "is not a phone number"),
+    "review cycle out of range": ("name: Test Clinic\n    phone: 412-555-0100\n    review_every_months: 120",
+                                  "review_every_months", "outside 1 to 36"),
+    "unknown region": ("name: Test Clinic\n    phone: 412-555-0100\n    region: XX", "region",
+                       "is not a country code"),
     "unknown key": ("name: Test Clinic\n    phone: 412-555-0100\n    fax: 412-555-0101", "fax", "not a known field"),
     "wrong type": ("name: [Test, Clinic]\n    phone: 412-555-0100", "name", "Expected type"),
     "missing phone": ("name: Test Clinic", "phone", "Required configuration not provided"),
@@ -87,3 +98,65 @@ def test_bad_config_file_path(project_copy):
     result = subprocess.run([sys.executable, str(project_copy / "scripts" / "build.py"), "--config",
                              str(project_copy / "nope.yml")], capture_output=True, text=True)
     assert result.returncode == 2 and "nope.yml" in result.stderr and "Fix:" in result.stderr
+
+
+PHONES = [
+    # (region, as written, printed, tel: address)
+    ("US", "412-555-0100", "(412) 555-0100", "+14125550100"),
+    ("US", "(412) 555-0100 ext. 12", "(412) 555-0100 ext. 12", "+14125550100;ext=12"),
+    ("US", "+44 20 7946 0958", "+44 20 7946 0958", "+442079460958"),
+    ("GB", "020 7946 0958", "020 7946 0958", "+442079460958"),
+    ("ES", "912 345 678", "912 34 56 78", "+34912345678"),
+]
+
+
+@pytest.mark.parametrize("region,written,printed,tel", PHONES)
+def test_phone_numbers_dial_from_a_tap(region, written, printed, tel):
+    """tel: links in E.164 form (with the extension), printed as the clinic's country writes them."""
+    clinic = load_clinic({"name": "Test Clinic", "phone": written, "region": region}, "mkdocs.test.yml")
+    assert (clinic["phone"], clinic["phone_tel"]) == (printed, tel)
+
+
+def test_example_clinic_links_dial_in_e164(tmp_path):
+    """Every tel: link on every page of the example clinic's site is E.164 (a US phone dials it)."""
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "site"
+    result = mkdocs_build(project, out, "mkdocs.example-clinic.yml")
+    assert result.returncode == 0, result.stderr
+    links = {link for page in out.rglob("*.html")
+             for link in re.findall(r'href="tel:([^"]*)"', page.read_text(encoding="utf-8"))}
+    assert links == {"+14125550142", "+14125550199"}
+
+
+def build_with(project, body: str, *flags: str) -> subprocess.CompletedProcess:
+    config = project / "mkdocs.review.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\n{body}", encoding="utf-8")
+    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--config", str(config),
+                           "--site-dir", str(project / "site"), "--no-pdf", *flags],
+                          capture_output=True, text=True, cwd=project)
+
+
+OVERDUE = {
+    "guide": ("extra:\n  guide_reviewed: 2024-01-15\n", "the guide's review was due on 2025-01-15"),
+    "clinic": ("extra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n"
+               "    reviewed_on: 2025-03-01\n    review_every_months: 6\n",
+               "the clinic's review was due on 2025-09-01"),
+}
+
+
+@pytest.mark.parametrize("whose", OVERDUE)
+def test_a_review_past_due_warns_and_fails_with_the_flag(whose, project_copy):
+    body, words = OVERDUE[whose]
+    warned = build_with(project_copy, body)
+    assert warned.returncode == 0, warned.stderr
+    assert f"warning: {project_copy / 'mkdocs.review.yml'}: {words}" in warned.stderr and "Fix:" in warned.stderr
+    failed = build_with(project_copy, body, "--fail-if-review-due")
+    assert failed.returncode == 1
+    assert f"error: {project_copy / 'mkdocs.review.yml'}: {words}" in failed.stderr
+    assert "guide_reviewed" in failed.stderr or "reviewed_on" in failed.stderr
+
+
+def test_a_review_not_yet_due_passes_with_the_flag(project_copy):
+    result = build_with(project_copy, "extra:\n  guide_reviewed: 2026-11-27\n", "--fail-if-review-due")
+    assert result.returncode == 0, result.stderr
+    assert "review was due" not in result.stderr

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import SCRIPTS, mkdocs_build
+from guidekit.manifest import load_manifest
 
 BAD_CONFIGS = {
     # name: (file text, words in the message)
@@ -91,9 +92,11 @@ def test_no_chromium_gives_one_line_and_writes_nothing(project_copy, tmp_path):
 
 def test_missing_heading_says_what_is_missing_and_how_to_fix_it(project_copy, tmp_path):
     page = project_copy / "docs" / "before.md"
-    text = page.read_text(encoding="utf-8").replace("## Who will drive you home?", "## Going home")
-    page.write_text(text, encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    sections = load_manifest(SCRIPTS / "required_content.yml").pages["before"].sections["en"]
+    heading = next(section for section in sections if f"\n## {section}\n" in text)
+    page.write_text(text.replace(f"## {heading}\n", "## Something else\n"), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    line = next(line for line in result.stderr.splitlines() if "section Who will drive you home?" in line)
-    assert "no heading 'Who will drive you home?'. Fix:" in line
+    line = next(line for line in result.stderr.splitlines() if f"section {heading}" in line)
+    assert f"no heading '{heading}'. Fix:" in line

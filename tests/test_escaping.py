@@ -11,6 +11,12 @@ import yaml
 
 from conftest import ROOT, mkdocs_build
 
+class IgnoreTags(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing what its !!python/name: tags name."""
+
+
+IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
 NAME = "O'Neil & \"Partners\" Spine Clinic"
 MARK = '<guide-injected title="x">'  # what a value would add to the page, were it not escaped
 
@@ -40,7 +46,7 @@ def hostile_site(tmp_path_factory):
     from conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    base = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
     ui = {key: value + " " + MARK for key, value in base["extra"]["ui"].items()}
     ui["emergency"] = "Call {number}. " + MARK
     ui["page_of"] = "Page {page} of {pages}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from conftest import ROOT, SCRIPTS, copy_project
 from guidekit.manifest import load_manifest
 
 MANIFEST = load_manifest(SCRIPTS / "required_content.yml")
-EXAMPLE = {"name": "Maple Hollow Spine Clinic (example)", "phone": "555-0142", "after_hours": "555-0199"}
+EXAMPLE = {"name": "Maple Hollow Spine Clinic (example)", "phone": "(412) 555-0142", "after_hours": "(412) 555-0199"}
 LETTER = (612, 792)
 
 
@@ -177,7 +178,7 @@ def test_example_clinic_everywhere(clinic_site):
                          ("es/recovery.html", "cuando-debe-llamar-a-su-medico")]:
         html = (clinic_site / page).read_text(encoding="utf-8")
         call = html[html.index(f'id="{anchor}"'):][:3000]
-        assert EXAMPLE["name"] in call and 'href="tel:5550142"' in call
+        assert EXAMPLE["name"] in call and 'href="tel:+14125550142"' in call
     for lang in EDITIONS:
         folder = clinic_site / EDITIONS[lang].folder.removesuffix("pdf")
         cover = (folder / "print_page.html").read_text(encoding="utf-8")
@@ -308,3 +309,29 @@ def test_handouts_have_write_in_lines_and_the_tracker(default_site, lang):
             text = " ".join(pages_text(pdf_path(default_site, lang, name)))
             for words in WRITE_INS[lang][phase]:
                 assert words in text, (name, words)
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_phone_numbers_never_break_across_lines_on_paper(clinic_site, lang):
+    from guidekit.pdf_text import pdf_lines
+
+    for name in [EDITIONS[lang].guide, *EDITIONS[lang].handouts]:
+        text = "\n".join(line for _, line in pdf_lines(pdf_path(clinic_site, lang, name)))
+        whole = text.count(EXAMPLE["phone"])
+        split = len(re.findall(r"\(412\) ?\n|\(412\) 555-\n", text))
+        assert whole and not split, (name, whole, split)
+
+
+EDITION_WORDS = {"en": "Edition {edition} · Reviewed November 27, 2026 · next review due November 27, 2027",
+                 "es": "Edición {edition} · Revisado 27 de noviembre de 2026 · próxima revisión 27 de noviembre de 2027"}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_every_pdf_page_and_the_about_page_carry_the_edition(default_site, lang):
+    """The edition is the newest release in CHANGELOG.md; its review dates go with it."""
+    edition = re.search(r"^## \[(\d+\.\d+\.\d+)\] - ", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)[1]
+    for name in [EDITIONS[lang].guide, *EDITIONS[lang].handouts]:
+        for text in pages_text(pdf_path(default_site, lang, name)):
+            assert EDITION_WORDS[lang].format(edition=edition) in text, name
+    about = (default_site / EDITIONS[lang].folder.removesuffix("pdf") / "about.html").read_text(encoding="utf-8")
+    assert f"edition {edition}" in about or f"edición {edition}" in about

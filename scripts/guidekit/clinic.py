@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import phonenumbers
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -16,11 +17,11 @@ from .logo import LogoError, checked_logo
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
-PHONE = re.compile(r"^\+?[0-9(][0-9 ().\-]*[0-9]$")
 HTML_TAG = re.compile(r"<[^<>]*>|[<>]")
 # Characters a web address may hold unencoded, minus quotes, angle brackets,
 # backslashes and spaces, which could end an HTML attribute or hide a second address.
 URL = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?(/[A-Za-z0-9\-._~%!$&()*+,;=:@/]*)?$")
+PHONE_FIELDS = {"phone": "phone_tel", "after_hours_phone": "after_hours_tel"}  # field -> its tel: address
 
 
 class ClinicError(Exception):
@@ -29,16 +30,37 @@ class ClinicError(Exception):
         super().__init__(f"{file}: extra.clinic.{field}: {problem}. Fix: {fix}")
 
 
-class Phone(c.Type):
+class Region(c.Type):
+    """A two-letter country code that the phone library knows (US, GB, ES...)."""
+
     def __init__(self, **kwargs):
         super().__init__(str, **kwargs)
 
     def run_validation(self, value):
+        value = super().run_validation(value).strip().upper()
+        if value not in phonenumbers.SUPPORTED_REGIONS:
+            raise base.ValidationError(f"{value!r} is not a country code the phone library knows")
+        return value
+
+
+class ReviewCycle(c.Type):
+    """Months between a clinic's reviews: review cycles run one to three years, some shorter."""
+
+    def __init__(self, **kwargs):
+        super().__init__(int, **kwargs)
+
+    def run_validation(self, value):
         value = super().run_validation(value)
-        digits = sum(ch.isdigit() for ch in value)
-        if not PHONE.match(value.strip()) or not 7 <= digits <= 15:
-            raise base.ValidationError(f"{value!r} is not a phone number")
-        return value.strip()
+        if isinstance(value, bool) or not 1 <= value <= 36:
+            raise base.ValidationError(f"{value!r} months is outside 1 to 36")
+        return value
+
+
+class Phone(c.Type):
+    """The number as written; parsed in the clinic's region once the region is known."""
+
+    def __init__(self, **kwargs):
+        super().__init__(str, **kwargs)
 
 
 class PlainText(c.Type):
@@ -68,26 +90,54 @@ class WebAddress(c.Type):
 class ClinicConfig(base.Config):
     name = PlainText()
     department = c.Optional(PlainText())
+    region = Region(default="US")
     phone = Phone()
     after_hours_phone = c.Optional(Phone())
     address = c.Optional(PlainText())
     url = c.Optional(WebAddress())
     logo = c.Optional(c.File(exists=True))
     reviewed_by = c.Optional(PlainText())
+    review_every_months = c.Optional(ReviewCycle())
     reviewed_on = c.Optional(c.Type(dt.date))
 
 
 FIXES = {
     "name": "give the clinic's name as plain text (no < or >), e.g. name: Riverside Spine Clinic",
     "department": "give the department as plain text (no < or >)",
-    "phone": "write the main number with digits, spaces, dashes or brackets, e.g. phone: 412-555-0100",
+    "region": "give the clinic's two-letter country code, e.g. region: US (the default), GB or ES",
+    "phone": "write the main number with its area code, e.g. phone: 412-555-0100, or 412-555-0100 ext. 12",
     "after_hours_phone": "write the after-hours number like the main one, e.g. 412-555-0199",
     "address": "give the address as one line of plain text (no < or >)",
     "url": "give the full web address of the hosted guide, e.g. https://guide.yourclinic.org/",
     "logo": "give the path of an SVG or PNG file inside this repository, relative to the config file",
     "reviewed_by": "give the name of the clinician who reviewed the guide, as plain text (no < or >)",
     "reviewed_on": "give the review date as YYYY-MM-DD, without quotes",
+    "review_every_months": "give how often the clinic reviews the guide, in months, from 1 to 36 (default 12)",
 }
+
+
+def parse_phone(text: str, region: str, config_file: str, field: str) -> dict:
+    """A number anyone can dial from a tap: its tel: address in E.164 form, and how to print it
+    (national form in the clinic's country, international form for a number elsewhere)."""
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        number = None
+    reason = phonenumbers.is_possible_number_with_reason(number) if number else None
+    if reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+        raise ClinicError(config_file, field, f"{text!r} has no area code, so no phone can dial it from a link",
+                          FIXES[field])
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
+        raise ClinicError(config_file, field, f"{text!r} is not a phone number", FIXES[field])
+    if not phonenumbers.is_valid_number(number):
+        raise ClinicError(config_file, field, f"{text!r} is not a phone number in use in {region}",
+                          "check the digits, or set region: to the number's country (e.g. region: GB)")
+    home = phonenumbers.region_code_for_number(number) == region
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if home else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    tel = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.extension:
+        tel += f";ext={number.extension}"
+    return {"text": phonenumbers.format_number(number, style), "tel": tel}
 
 
 def load_clinic(raw, config_file: str) -> dict | None:
@@ -107,6 +157,10 @@ def load_clinic(raw, config_file: str) -> dict | None:
             raise ClinicError(config_file, key, "is not a known field",
                               f"remove it or use one of: {', '.join(FIXES)}")
     clinic = {key: schema[key] for key in FIXES}
+    for field, tel in PHONE_FIELDS.items():
+        if clinic[field]:
+            phone = parse_phone(clinic[field], clinic["region"], config_file, field)
+            clinic[field], clinic[tel] = phone["text"], phone["tel"]
     if clinic["logo"]:
         try:
             clinic["logo"] = str(checked_logo(Path(clinic["logo"]), ROOT))

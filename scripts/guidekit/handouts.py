@@ -40,8 +40,8 @@ def handouts_for(config) -> list[Handout]:
     return items
 
 
-def footer_template(ui: dict, clinic: dict | None, reviewed: str) -> str:
-    """Chromium's page footer: who to call, the review date, "Page X of Y"."""
+def footer_template(ui: dict, clinic: dict | None, reviewed: str, edition: str = "", due: str = "") -> str:
+    """Chromium's page footer: who to call and "Page X of Y"; below, the edition and its review dates."""
     if clinic:
         # A long line breaks between its parts, never inside a label and its number.
         parts = [f"<b>{html.escape(clinic['name'])}</b>", f"{html.escape(ui['phone'])} {html.escape(clinic['phone'])}"]
@@ -52,19 +52,25 @@ def footer_template(ui: dict, clinic: dict | None, reviewed: str) -> str:
         who = f"{html.escape(ui['care_team_phone'])}: ____________________"
     page_of = html.escape(ui["page_of"]).format(page='<span class="pageNumber"></span>',
                                                 pages='<span class="totalPages"></span>')
+    version = [html.escape(ui["edition"].format(edition=edition))] if edition else []
+    version.append(f'{html.escape(ui["reviewed"])} {html.escape(reviewed)}')
+    if due:
+        version.append(html.escape(ui["next_review"].format(date=due)))
     return (
         '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #000;'
-        f' width: 100%; margin: 0 {MARGINS["left"]} 0 {MARGINS["right"]}; display: flex;'
-        ' justify-content: space-between; gap: 6mm;">'
-        f'<span>{who}</span><span style="white-space: nowrap;">{html.escape(ui["reviewed"])} '
-        f"{html.escape(reviewed)} · {page_of}</span></div>"
+        f' width: 100%; margin: 0 {MARGINS["left"]} 0 {MARGINS["right"]};">'
+        '<div style="display: flex; justify-content: space-between; gap: 6mm;">'
+        f'<span>{who}</span><span style="white-space: nowrap;">{page_of}</span></div>'
+        f'<div>{" · ".join(version)}</div></div>'
     )
 
 
 def print_settings(config) -> PrintSettings:
     """Settings from a config that has been through the hooks' on_config (clinic checked, dates written)."""
     clinic = config.extra.get("clinic")
-    footer = footer_template(config.extra["ui"], clinic, config.extra["guide_reviewed_text"])
+    extra = config.extra
+    footer = footer_template(extra["ui"], clinic, extra["guide_reviewed_text"], extra["guide_edition"],
+                             extra["guide_review_due_text"])
     return PrintSettings(handouts_for(config), config.extra["print"]["paper"], footer,
                          clinic["name"] if clinic else "")
 

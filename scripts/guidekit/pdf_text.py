@@ -20,8 +20,9 @@ from .markdown_text import Unit
 
 # About ten full lines of a one-column page.
 WINDOW_CHARS = 850
-# The page footer's "Page X of Y", in each edition's words (extra.ui.page_of).
-FOOTER = re.compile(r"(?:Page|Página) \d+ (?:of|de) \d+\s*$")
+# The page footer's lines: "... Page X of Y" and "Edition X.Y.Z · Reviewed ...", in each
+# edition's words (extra.ui.page_of and extra.ui.edition).
+FOOTER = re.compile(r"(?:Page|Página) \d+ (?:of|de) \d+\s*$|^(?:Edition|Edición) \d+\.\d+\.\d+ · ")
 
 
 def pdf_lines(path: Path) -> list[tuple[int, str]]:

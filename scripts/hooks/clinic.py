@@ -21,10 +21,6 @@ from guidekit.config_file import ConfigFileError, check_config_file  # noqa: E40
 CONTACT_MARKER = re.compile(r"^([ \t]*)<!-- clinic-contact -->[ \t]*$", re.M)
 
 
-def tel(number: str) -> str:
-    return re.sub(r"[^\d+]", "", number)
-
-
 def on_config(config):
     try:
         check_config_file(config.config_file_path)  # a key given twice, clinic: outside extra:
@@ -32,8 +28,6 @@ def on_config(config):
     except (ClinicError, ConfigFileError) as error:
         raise PluginError(f"clinic configuration: {error}") from None
     if clinic:
-        clinic["phone_tel"] = tel(clinic["phone"])
-        clinic["after_hours_tel"] = tel(clinic["after_hours_phone"] or "")
         if clinic["logo"]:
             clinic["logo_source"] = clinic["logo"]
             clinic["logo"] = "assets/clinic/logo" + Path(clinic["logo"]).suffix.lower()

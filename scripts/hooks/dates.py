@@ -1,31 +1,72 @@
-"""MkDocs hook: review dates written out in the guide's language ("November 24, 2026",
-"24 de noviembre de 2026"), with Babel, which Material already depends on.
+"""MkDocs hook: the guide's edition and review dates, written out in the guide's
+language ("November 24, 2026", "24 de noviembre de 2026") with Babel, which
+Material already depends on.
 
-The print cover is rendered by print-site outside the theme, so dates are
-formatted here into the config and page data, not with a template filter.
+The edition is the newest release in CHANGELOG.md, so the number printed on
+every page and handout is the one the changelog explains. A review is due
+`review_every_months` after it was done (the guide's in `extra`, a clinic's
+in `extra.clinic`; a year unless set). The print cover is rendered by
+print-site outside the theme, so dates are formatted here into the config and
+page data, not with a template filter.
 """
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
+from pathlib import Path
 
 from babel.dates import format_date
+from dateutil.relativedelta import relativedelta
+from mkdocs.exceptions import PluginError
+
+CHANGELOG = Path(__file__).resolve().parent.parent.parent / "CHANGELOG.md"
+RELEASE = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d\d-\d\d)\s*$", re.M)
+EDITION_MARKER = "<!-- guide-edition -->"
+DEFAULT_CYCLE = 12
 
 
 def long_date(value: dt.date, language: str) -> str:
     return format_date(value, format="long", locale=language)
 
 
+def current_edition(changelog: Path = CHANGELOG) -> str:
+    found = RELEASE.search(changelog.read_text(encoding="utf-8")) if changelog.is_file() else None
+    if not found:
+        raise PluginError(f"{changelog}: no release heading like '## [2.0.0] - 2026-11-27'. "
+                          "Fix: add the edition to the changelog (Keep a Changelog form).")
+    return found.group(1)
+
+
+def review_due(done: dt.date, months: int | None) -> dt.date:
+    return done + relativedelta(months=months or DEFAULT_CYCLE)
+
+
 def on_config(config):
     language = config.theme["language"]
-    config.extra["guide_reviewed_text"] = long_date(config.extra["guide_reviewed"], language)
-    clinic = config.extra.get("clinic")
+    extra = config.extra
+    extra["guide_edition"] = current_edition()
+    extra["guide_reviewed_text"] = long_date(extra["guide_reviewed"], language)
+    extra["guide_review_due"] = review_due(extra["guide_reviewed"], extra.get("review_every_months"))
+    extra["guide_review_due_text"] = long_date(extra["guide_review_due"], language)
+    clinic = extra.get("clinic")
     if clinic and clinic.get("reviewed_on"):
         clinic["reviewed_on_text"] = long_date(clinic["reviewed_on"], language)
+        clinic["review_due"] = review_due(clinic["reviewed_on"], clinic.get("review_every_months"))
+        clinic["review_due_text"] = long_date(clinic["review_due"], language)
     return config
+
+
+def edition_line(config) -> str:
+    """The guide's edition and review dates, in the edition's words."""
+    extra = config.extra
+    return extra["ui"]["edition_line"].format(edition=extra["guide_edition"], reviewed=extra["guide_reviewed_text"],
+                                              due=extra["guide_review_due_text"])
 
 
 def on_page_markdown(markdown, page, config, files):
     reviewed = page.meta.get("reviewed")
     if isinstance(reviewed, dt.date):
         page.meta["reviewed_text"] = long_date(reviewed, config.theme["language"])
-    return markdown
+    # Escaped: the words come from the config, and Markdown passes HTML through.
+    return markdown.replace(EDITION_MARKER, html.escape(edition_line(config), quote=False))
