@@ -43,4 +43,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules $(SITE_DIR) $(SITE_DIR)-nginx site-example-clinic site-example-clinic-nginx bench.json
+	rm -rf $(VENV) node_modules site site-*/ bench.json

@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -81,7 +82,7 @@ def serve_rebuild_time(config: Path, work: Path, runs: int) -> list[float]:
     project = work / "serve-project"
     for part in ["docs", "overrides", "scripts", "clinics"]:
         shutil.copytree(ROOT / part, project / part, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
-    for yml in ROOT.glob("mkdocs*.yml"):
+    for yml in [*ROOT.glob("mkdocs*.yml"), ROOT / "CHANGELOG.md"]:  # the dates hook reads the edition there
         shutil.copy2(yml, project / yml.name)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / config.name),
@@ -108,7 +109,7 @@ def serve_rebuild_time(config: Path, work: Path, runs: int) -> list[float]:
             times.append(round(time.perf_counter() - started, 2))
     finally:
         page.write_text(original, encoding="utf-8")
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # like Ctrl-C: MkDocs removes its temporary site (not on SIGTERM)
         server.wait(timeout=10)
     return times
 
@@ -210,9 +211,11 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site, compress=True) as base_url:  # gzip, as a static host serves it
             with sync_playwright() as playwright:
                 browser = launch(playwright)
-                result["page_weight"] = page_weights(browser, base_url)
-                latencies = search_latencies(browser, base_url, QUERIES)
-                browser.close()
+                try:  # a browser left open leaves its profile folder behind
+                    result["page_weight"] = page_weights(browser, base_url)
+                    latencies = search_latencies(browser, base_url, QUERIES)
+                finally:
+                    browser.close()
             pages = LIGHTHOUSE_PAGES[:1] if args.quick else LIGHTHOUSE_PAGES
             result["lighthouse"] = lighthouse.median_audits({page: f"{base_url}/{page}" for page in pages},
                                                             1 if args.quick else args.lighthouse_runs)

@@ -16,15 +16,17 @@ import datetime as dt
 import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from guidekit.editions import editions_for  # noqa: E402
 from guidekit.host_configs import nginx_dir_for, write_host_configs  # noqa: E402
+from guidekit.config_file import ConfigFileError, check_config_file, mkdocs_config_messages  # noqa: E402
+from guidekit.editions import EditionError, editions_for, overlays  # noqa: E402
+from guidekit.output_dir import FIX as SITE_DIR_FIX, output_dir_problem  # noqa: E402
+from guidekit.work_dir import die_with_parent, replace_dir, stop_on_signals, work_dir  # noqa: E402
 
 MANIFEST = ROOT / "scripts" / "required_content.yml"
 
@@ -66,13 +68,35 @@ def phases_by_pdf(manifest, config) -> dict[str, list[str]]:
     return {entry["pdf"]: [page_ids[entry["page"]]] for entry in config.extra["print"]["handouts"]}
 
 
+def warnings_and_errors(log: str) -> str:
+    """MkDocs' log without its INFO lines (and their continuation lines)."""
+    shown, keep = [], True
+    for line in log.splitlines():
+        if not line[:1].isspace():
+            keep = not line.startswith("INFO")
+        if keep and line.strip():
+            shown.append(line)
+    return "\n".join(shown)
+
+
 async def build_sites(editions, work: Path) -> bool:
+    # Not --quiet: it silences warnings before strict mode counts them, so they would pass.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     builds = [await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(edition.config),
-        "-d", str(work / f"site-{edition.lang}"), env=env) for edition in editions]
-    results = [await build.wait() for build in builds]
-    if any(results):
+        sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(edition.config),
+        "-d", str(work / f"site-{edition.lang}"), env=env, cwd=ROOT, preexec_fn=die_with_parent,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT) for edition in editions]
+    try:
+        logs = [out.decode("utf-8", "replace") for out, _ in await asyncio.gather(*(b.communicate() for b in builds))]
+    finally:  # stopped: no build may go on writing into the folder being removed
+        for build in builds:
+            if build.returncode is None:
+                build.kill()
+                await build.wait()
+    for edition, log in zip(editions, logs):
+        if shown := warnings_and_errors(log):
+            print(f"{edition.config.name}:\n{shown}", file=sys.stderr)
+    if any(build.returncode for build in builds):
         return False
     site = work / "site"
     (work / f"site-{editions[0].lang}").rename(site)
@@ -108,33 +132,54 @@ async def build_pdfs(editions, configs, site: Path, browser_ready) -> bool:
     return not problems
 
 
+class ChromiumMissing(Exception):
+    pass
+
+
 async def build(editions, configs, work: Path, with_pdfs: bool) -> bool:
     started = time.perf_counter()
     if not with_pdfs:
         return await build_sites(editions, work)
 
+    from playwright.async_api import Error as PlaywrightError
     from playwright.async_api import async_playwright
 
-    from guidekit.browser import launch
+    from guidekit.browser import launch, system_chromium
+
+    async def start_chromium(playwright):
+        # Looked for first: a launch that fails leaves Playwright's profile folder behind.
+        chromium = system_chromium() or playwright.chromium.executable_path
+        if not Path(chromium).is_file():
+            raise ChromiumMissing(f"no Chromium at {chromium}")
+        try:
+            return await launch(playwright)
+        except PlaywrightError as error:
+            raise ChromiumMissing(str(error).strip().splitlines()[0]) from None
 
     async with async_playwright() as playwright:
-        browser_ready = asyncio.create_task(launch(playwright))
+        browser_ready = asyncio.create_task(start_chromium(playwright))
         try:
             if not await build_sites(editions, work):
                 return False
             print(f"{len(editions)} editions built in {time.perf_counter() - started:.1f} s")
             return await build_pdfs(editions, configs, work / "site", browser_ready)
         finally:
-            await (await browser_ready).close()
+            try:
+                await (await browser_ready).close()
+            except ChromiumMissing:
+                pass  # reported by whoever needed it
 
 
-def replace_dir(new: Path, target: Path) -> None:
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+def read_by(configs) -> list[Path]:
+    """Folders the build reads besides the repository's own: pages and the clinic's logo."""
+    folders = [Path(config.docs_dir) for config in configs]
+    return folders + [Path(c["logo_source"]).parent for config in configs
+                      if (c := config.extra.get("clinic")) and c.get("logo_source")]
+
+
+def site_dir_refused(problem: str) -> int:
+    print(f"error: --site-dir (SITE_DIR): {problem}; nothing was touched. Fix: {SITE_DIR_FIX}", file=sys.stderr)
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,31 +190,45 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fail-if-review-due", action="store_true",
                         help="fail (exit 1) when the guide's or the clinic's review is past due, instead of warning")
     args = parser.parse_args(argv)
+    stop_on_signals()
     if not args.config.is_file():
         print(f"error: {args.config}: no such config file. Fix: pass --config with a MkDocs config file.",
               file=sys.stderr)
         return 2
-    from mkdocs.exceptions import ConfigurationError, PluginError
+    from mkdocs.exceptions import MkDocsException, PluginError
 
     started = time.perf_counter()
     site_dir = args.site_dir.resolve()
+    if problem := output_dir_problem(site_dir, homes=[args.config.resolve().parent]):
+        return site_dir_refused(problem)
+    try:  # before anything is written
+        check_config_file(args.config)
+        overlays()
+    except (ConfigFileError, EditionError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     with editions_for(args.config) as editions:
         try:
-            configs = [load_site_config(edition.config) for edition in editions]
+            with mkdocs_config_messages() as messages:
+                configs = [load_site_config(edition.config) for edition in editions]
             print(f"configuration checked in {time.perf_counter() - started:.1f} s")
             late = reviews_due(configs[0], dt.date.today())
         except PluginError as error:  # our hooks name the file and field themselves
             print(f"error: {error}", file=sys.stderr)
             return 2
-        except ConfigurationError as error:
-            print(f"error: {args.config}: {error}", file=sys.stderr)
+        except MkDocsException as error:  # MkDocs logged what it found, without the file's name
+            found = "; ".join(dict.fromkeys(messages)) or str(error)
+            print(f"error: {args.config}: {found}. Fix: correct or remove that setting "
+                  "(https://www.mkdocs.org/user-guide/configuration/)", file=sys.stderr)
             return 2
+        if problem := output_dir_problem(site_dir, read_by(configs)):
+            return site_dir_refused(problem)
         for message in late:
             print(f"{'error' if args.fail_if_review_due else 'warning'}: {args.config}: {message}.", file=sys.stderr)
         if late and args.fail_if_review_due:
             return 1
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+        work = work_dir(site_dir)
         try:
             if not asyncio.run(build(editions, configs, work, not args.no_pdf)):
                 print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)
@@ -177,6 +236,11 @@ def main(argv: list[str] | None = None) -> int:
             write_host_configs(work / "site", work / "nginx", configs[0].site_url)
             replace_dir(work / "site", site_dir)
             replace_dir(work / "nginx", nginx_dir_for(site_dir))
+        except ChromiumMissing as error:
+            print(f"error: PDF step: Chromium did not start ({error}); nothing was written to {site_dir}. "
+                  "Fix: run `make browser` to install it, or build without PDFs: scripts/build.py --no-pdf",
+                  file=sys.stderr)
+            return 2
         finally:
             shutil.rmtree(work, ignore_errors=True)
     print(f"done in {time.perf_counter() - started:.1f} s: {site_dir}")

@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+# The suite and everything it starts (MkDocs, Chromium, Lighthouse) keep their temporary
+# files in one folder of the suite's own, which must hold nothing else when the suite ends.
+SUITE_TMP = Path(tempfile.mkdtemp(prefix="guide-tests-"))
+os.environ["TMPDIR"] = str(SUITE_TMP)
+tempfile.tempdir = None
+
+
+@pytest.hookimpl(trylast=True)  # after every fixture's teardown
+def pytest_sessionfinish(session, exitstatus):
+    litter = sorted(p.name for p in SUITE_TMP.iterdir() if not p.name.startswith("pytest-of-"))
+    if litter:
+        print(f"\nerror: the tests left these in the temporary folder: {', '.join(litter)}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    if session.exitstatus == 0:
+        shutil.rmtree(SUITE_TMP, ignore_errors=True)
+    else:  # kept to look into what failed
+        print(f"\nthe tests' temporary files: {SUITE_TMP}", file=sys.stderr)
+
 
 PROJECT_PARTS = ["mkdocs.yml", "CHANGELOG.md", "docs", "overrides", "scripts", "clinics"]
 
@@ -37,15 +57,24 @@ def mkdocs_build(project: Path, out: Path, config: str = "mkdocs.yml") -> subpro
         capture_output=True, text=True, cwd=project)
 
 
+def build_site(out: Path, config: str = "mkdocs.yml") -> Path:
+    result = subprocess.run([sys.executable, str(SCRIPTS / "build.py"), "--no-pdf", "--config", str(ROOT / config),
+                             "--site-dir", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real docs, every edition (English at the root, Spanish in es/), built once by
     the build script's `mkdocs build --strict` steps; the PDFs have tests of their own."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run([sys.executable, str(SCRIPTS / "build.py"), "--no-pdf", "--site-dir", str(out)],
-                            capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return build_site(tmp_path_factory.mktemp("built") / "site")
+
+
+@pytest.fixture(scope="session")
+def clinic_site(tmp_path_factory) -> Path:
+    """The same, built for the example clinic (its name, phones, logo and web address)."""
+    return build_site(tmp_path_factory.mktemp("clinic") / "site", "mkdocs.example-clinic.yml")
 
 
 def full_build(project: Path, site: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:

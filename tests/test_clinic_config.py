@@ -39,7 +39,24 @@ CASES = {
     "review without a date": ("name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A",
                               "reviewed_on", "is missing"),
     "web address without https": ("name: Test Clinic\n    phone: 412-555-0100\n    url: guide.example.org",
-                                  "url", "URL isn't valid"),
+                                  "url", "is not an http(s) web address"),
+    "web address that ends an attribute": ("name: Test Clinic\n    phone: 412-555-0100\n"
+                                           "    url: 'https://x.org/\"><script>alert(1)</script>'",
+                                           "url", "is not an http(s) web address"),
+    "web address with a space": ("name: Test Clinic\n    phone: 412-555-0100\n    url: https://x.org/a b",
+                                 "url", "is not an http(s) web address"),
+    "script web address": ("name: Test Clinic\n    phone: 412-555-0100\n    url: javascript:alert(1)",
+                           "url", "is not an http(s) web address"),
+    "script in the name": ("name: <script>alert(1)</script>\n    phone: 412-555-0100", "name", "holds HTML"),
+    "markup ending an attribute": ("name: '\"><img src=x onerror=alert(1)>'\n    phone: 412-555-0100",
+                                   "name", "holds HTML"),
+    "a word in angle brackets": ("name: O'Neil <Spine> Clinic\n    phone: 412-555-0100", "name", "holds HTML"),
+    "frame in the address": ("name: Test Clinic\n    phone: 412-555-0100\n"
+                             "    address: <iframe src=https://x.org></iframe>", "address", "holds HTML"),
+    "markup in the department": ("name: Test Clinic\n    department: <b>IR</b>\n    phone: 412-555-0100",
+                                 "department", "holds HTML"),
+    "markup in the reviewer": ("name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: <i>Dr A</i>\n"
+                               "    reviewed_on: 2026-11-20", "reviewed_by", "holds HTML"),
 }
 
 

@@ -212,3 +212,16 @@ def test_readme_test_command_is_what_ci_runs():
     test_command = next(c.strip() for c in commands if "test" in c and "build" not in c)
     ci = (root / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci
+
+
+@pytest.mark.parametrize("lang", FOLDERS)
+def test_clinic_sitemap_names_each_page_in_both_editions(clinic_site, lang):
+    # Search engines find the editions here; no page's <head> names them, since Material
+    # would fetch sitemap.xml from each address named there (the clinic's host).
+    sitemap = (clinic_site / FOLDERS[lang] / "sitemap.xml").read_text(encoding="utf-8")
+    base = "https://guide.example.org/"
+    for md_file in PAGES.values():
+        name = md_file[:-3] + ".html"
+        assert f'hreflang="en" href="{base}{name}"' in sitemap and f'hreflang="es" href="{base}es/{name}"' in sitemap
+        page = (clinic_site / FOLDERS[lang] / name).read_text(encoding="utf-8")
+        assert 'rel="alternate"' not in page

@@ -6,13 +6,21 @@ blank lines on paper to write a number in. It never invents a clinic.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import phonenumbers
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-LOGO_TYPES = (".svg", ".png")
+from .logo import LogoError, checked_logo
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+HTML_TAG = re.compile(r"<[^<>]*>|[<>]")
+# Characters a web address may hold unencoded, minus quotes, angle brackets,
+# backslashes and spaces, which could end an HTML attribute or hide a second address.
+URL = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?(/[A-Za-z0-9\-._~%!$&()*+,;=:@/]*)?$")
 PHONE_FIELDS = {"phone": "phone_tel", "after_hours_phone": "after_hours_tel"}  # field -> its tel: address
 
 
@@ -32,21 +40,6 @@ class Region(c.Type):
         value = super().run_validation(value).strip().upper()
         if value not in phonenumbers.SUPPORTED_REGIONS:
             raise base.ValidationError(f"{value!r} is not a country code the phone library knows")
-        return value
-
-
-class Name(c.Type):
-    """The clinic's name: on every page, in the handout's header and in the PDF footer, so not a paragraph."""
-
-    LONGEST = 120
-
-    def __init__(self, **kwargs):
-        super().__init__(str, **kwargs)
-
-    def run_validation(self, value):
-        value = super().run_validation(value).strip()
-        if len(value) > self.LONGEST:
-            raise base.ValidationError(f"is {len(value)} characters long, more than the {self.LONGEST} that fit")
         return value
 
 
@@ -70,31 +63,67 @@ class Phone(c.Type):
         super().__init__(str, **kwargs)
 
 
+class PlainText(c.Type):
+    """Text shown to patients: HTML in it would run or vanish, so it is refused."""
+
+    def __init__(self, **kwargs):
+        super().__init__(str, **kwargs)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if tag := HTML_TAG.search(value):
+            raise base.ValidationError(f"{value!r} holds HTML ({tag.group(0)!r}), which would not show as written")
+        return value
+
+
+class Name(PlainText):
+    """The clinic's name: on every page, in the handout's header and in the PDF footer, so not a paragraph."""
+
+    LONGEST = 120
+
+    def run_validation(self, value):
+        value = super().run_validation(value).strip()
+        if len(value) > self.LONGEST:
+            raise base.ValidationError(f"is {len(value)} characters long, more than the {self.LONGEST} that fit")
+        return value
+
+
+class WebAddress(c.Type):
+    def __init__(self, **kwargs):
+        super().__init__(str, **kwargs)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if not URL.match(value):
+            raise base.ValidationError(f"{value!r} is not an http(s) web address without spaces or quotes")
+        return value
+
+
 class ClinicConfig(base.Config):
     name = Name()
-    department = c.Optional(c.Type(str))
+    department = c.Optional(PlainText())
     region = Region(default="US")
     phone = Phone()
     after_hours_phone = c.Optional(Phone())
-    address = c.Optional(c.Type(str))
-    url = c.Optional(c.URL())
+    address = c.Optional(PlainText())
+    url = c.Optional(WebAddress())
     logo = c.Optional(c.File(exists=True))
-    reviewed_by = c.Optional(c.Type(str))
+    reviewed_by = c.Optional(PlainText())
     review_every_months = c.Optional(ReviewCycle())
     reviewed_on = c.Optional(c.Type(dt.date))
 
 
 FIXES = {
-    "name": "give the clinic's name as text of at most 120 characters, e.g. name: Riverside Spine Clinic"
-            " (put the department under department:)",
-    "department": "give the department as text",
+    "name": "give the clinic's name as plain text (no < or >) of at most 120 characters,"
+            " e.g. name: Riverside Spine Clinic (put the department under department:)",
+    "department": "give the department as plain text (no < or >)",
     "region": "give the clinic's two-letter country code, e.g. region: US (the default), GB or ES",
     "phone": "write the main number with its area code, e.g. phone: 412-555-0100, or 412-555-0100 ext. 12",
     "after_hours_phone": "write the after-hours number like the main one, e.g. 412-555-0199",
-    "address": "give the address as one line of text",
-    "url": "give the full web address of the hosted guide, starting with https://",
-    "logo": "give the path of an SVG or PNG file, relative to the config file",
-    "reviewed_by": "give the name of the clinician who reviewed the guide",
+    "address": "give the address as one line of plain text (no < or >)",
+    "url": "give the full web address of the hosted guide, e.g. https://guide.yourclinic.org/",
+    "logo": "give the path of an SVG or PNG file inside this repository, relative to the config file",
+    "reviewed_by": "give the name of the clinician who reviewed the guide, as plain text (no < or >)",
     "reviewed_on": "give the review date as YYYY-MM-DD, without quotes",
     "review_every_months": "give how often the clinic reviews the guide, in months, from 1 to 36 (default 12)",
 }
@@ -145,8 +174,11 @@ def load_clinic(raw, config_file: str) -> dict | None:
         if clinic[field]:
             phone = parse_phone(clinic[field], clinic["region"], config_file, field)
             clinic[field], clinic[tel] = phone["text"], phone["tel"]
-    if clinic["logo"] and Path(clinic["logo"]).suffix.lower() not in LOGO_TYPES:
-        raise ClinicError(config_file, "logo", f"{clinic['logo']} is not an SVG or PNG file", FIXES["logo"])
+    if clinic["logo"]:
+        try:
+            clinic["logo"] = str(checked_logo(Path(clinic["logo"]), ROOT))
+        except LogoError as error:
+            raise ClinicError(config_file, "logo", str(error), FIXES["logo"]) from None
     if bool(clinic["reviewed_by"]) != bool(clinic["reviewed_on"]):
         missing = "reviewed_on" if clinic["reviewed_by"] else "reviewed_by"
         raise ClinicError(config_file, missing, "is missing (a clinical review needs both a name and a date)",

@@ -70,7 +70,9 @@ def check_language(manifest: Manifest, lang: str) -> list[Finding]:
         for section in spec.sections[lang]:
             heading = headings.get(" ".join(section.split()).casefold())
             findings.append(Finding("section", section, spec.id, file, heading is not None, lang,
-                                    heading.line if heading else 0))
+                                    heading.line if heading else 0,
+                                    "" if heading else f"no heading '{section}'. Fix: add it as a heading "
+                                    "(## ...) or correct the page's sections in the manifest"))
     for fact in manifest.facts:
         file = file_label(manifest, lang, manifest.pages[fact.page].file)
         units = fact_matches(fact, lang, pages[fact.page].units)
@@ -113,7 +115,8 @@ def check_units(manifest: Manifest, units: list[Unit], label: str, phases: list[
     for spec in pages:
         for section in spec.sections[lang]:
             present = " ".join(section.split()).casefold() in text
-            findings.append(Finding("section", section, spec.id, label, present, lang))
+            findings.append(Finding("section", section, spec.id, label, present, lang, 0,
+                                    "" if present else f"heading '{section}' is not in the text"))
     for fact in facts_for(manifest, phases):
         found = fact_matches(fact, lang, units, use_sections=False)
         findings.append(Finding("fact", fact.id, fact.page, label, bool(found), lang, found[0].line if found else 0,

@@ -7,9 +7,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent.parent
-OVERLAY = re.compile(r"^mkdocs\.([a-z]{2})\.yml$")
+MANIFEST = ROOT / "scripts" / "required_content.yml"
 INHERIT = re.compile(r"^INHERIT:.*$", re.M)
+
+
+class EditionError(Exception):
+    pass
 
 
 @dataclass
@@ -19,8 +25,23 @@ class Edition:
     subdir: str  # where it goes inside the site: "" or "es"
 
 
-def overlays() -> dict[str, Path]:
-    return {m.group(1): path for path in sorted(ROOT.glob("mkdocs.??.yml")) if (m := OVERLAY.match(path.name))}
+def overlays(base_lang: str = "en") -> dict[str, Path]:
+    """mkdocs.<lang>.yml for each other language of the guide. The languages are the
+    manifest's, so a clinic's file named like one (mkdocs.ny.yml) is not taken for one."""
+    try:
+        languages = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))["languages"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
+        raise EditionError(f"{MANIFEST}: languages: cannot be read ({error}). "
+                           "Fix: list the guide's languages under languages:") from None
+    found = {}
+    for lang in sorted(languages):
+        overlay = ROOT / f"mkdocs.{lang}.yml"
+        if lang != base_lang and not overlay.is_file():
+            raise EditionError(f"{MANIFEST}: languages: {lang} has no edition config {overlay.name}. "
+                               f"Fix: add {overlay.name} (like mkdocs.es.yml) or remove the language")
+        if lang != base_lang:
+            found[lang] = overlay
+    return found
 
 
 @contextmanager
@@ -31,8 +52,9 @@ def editions_for(config: Path, base_lang: str = "en"):
     config = config.resolve()
     made: list[Path] = []
     editions = [Edition(base_lang, config, "")]
+    languages = overlays(base_lang)  # before anything is written
     try:
-        for lang, overlay in overlays().items():
+        for lang, overlay in languages.items():
             if config == (ROOT / "mkdocs.yml").resolve():
                 editions.append(Edition(lang, overlay, lang))
                 continue

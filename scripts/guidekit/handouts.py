@@ -53,9 +53,9 @@ def footer_template(ui: dict, clinic: dict | None, reviewed: str, edition: str =
     if clinic:
         who = f"<b>{html.escape(clinic['name'])}</b>"
         # The numbers break between them, never inside a label and its number.
-        phones = [f"{ui['phone']} {html.escape(clinic['phone'])}"]
+        phones = [f"{html.escape(ui['phone'])} {html.escape(clinic['phone'])}"]
         if clinic.get("after_hours_phone"):
-            phones.append(f"{ui['after_hours']} {html.escape(clinic['after_hours_phone'])}")
+            phones.append(f"{html.escape(ui['after_hours'])} {html.escape(clinic['after_hours_phone'])}")
         rows.append(" · ".join(f'<span style="{NOWRAP}">{part}</span>' for part in phones))
     else:
         who = f"{html.escape(ui['care_team_phone'])}: ____________________"

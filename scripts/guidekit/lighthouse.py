@@ -25,7 +25,7 @@ def audit(url: str) -> dict:
     """Mobile profile with Lighthouse's default (simulated) throttling."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        env = dict(os.environ)
+        env = dict(os.environ, TMPDIR=tmp)  # Chromium's own temp folders go, with the report, when this ends
         if system_chromium():
             env["CHROME_PATH"] = system_chromium()
         flags = " ".join(["--headless=new", "--disable-dev-shm-usage", *CHROMIUM_ARGS])

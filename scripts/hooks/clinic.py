@@ -16,14 +16,16 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from guidekit.clinic import ClinicError, load_clinic  # noqa: E402
+from guidekit.config_file import ConfigFileError, check_config_file  # noqa: E402
 
 CONTACT_MARKER = re.compile(r"^([ \t]*)<!-- clinic-contact -->[ \t]*$", re.M)
 
 
 def on_config(config):
     try:
+        check_config_file(config.config_file_path)  # a key given twice, clinic: outside extra:
         clinic = load_clinic(config.extra.get("clinic"), config.config_file_path)
-    except ClinicError as error:
+    except (ClinicError, ConfigFileError) as error:
         raise PluginError(f"clinic configuration: {error}") from None
     if clinic:
         if clinic["logo"]:

@@ -39,3 +39,20 @@ def on_pre_build(config) -> None:
         raise PluginError(f"content check failed, {len(failed)} item(s) missing or failing:\n{lines}\n"
                           "Run scripts/check_content.py for the full report.")
     log.info("content check (%s): all %d required items present", lang, len(findings))
+
+
+def on_files(files, config):
+    """Every published page is one the check covers: a page outside the manifest
+    would reach readers with neither its facts nor its reading level checked."""
+    try:
+        checked = {spec.file for spec in load_manifest(MANIFEST).pages.values()}
+    except ManifestError as error:
+        raise PluginError(f"content manifest: {error}") from None
+    unchecked = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in checked)
+    if unchecked:
+        docs = Path(config["docs_dir"])
+        raise PluginError(
+            f"{', '.join(str(docs / uri) for uri in unchecked)}: would be published without the content and "
+            f"reading checks. Fix: add it under pages: in {MANIFEST} (its file and sections in every language), "
+            "or list it under exclude_docs: in mkdocs.yml")
+    return files

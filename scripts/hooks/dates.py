@@ -12,6 +12,7 @@ page data, not with a template filter.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from pathlib import Path
 
@@ -67,4 +68,5 @@ def on_page_markdown(markdown, page, config, files):
     reviewed = page.meta.get("reviewed")
     if isinstance(reviewed, dt.date):
         page.meta["reviewed_text"] = long_date(reviewed, config.theme["language"])
-    return markdown.replace(EDITION_MARKER, edition_line(config))
+    # Escaped: the words come from the config, and Markdown passes HTML through.
+    return markdown.replace(EDITION_MARKER, html.escape(edition_line(config), quote=False))

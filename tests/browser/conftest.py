@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -39,6 +40,20 @@ class ToolingBrowser:
 
     def __getattr__(self, name):
         return getattr(self.chromium, name)
+
+
+@pytest.fixture(scope="session")
+def clinic_site_url(clinic_site):
+    with serve(clinic_site) as base_url:
+        yield base_url + "/"
+
+
+@pytest.fixture(params=["neutral", "clinic"])
+def any_build(request):
+    """The neutral build, then the example clinic's: .kind, .folder and .url (served)."""
+    folder, url = ("clinic_site", "clinic_site_url") if request.param == "clinic" else ("built_site", "site_url")
+    return SimpleNamespace(kind=request.param, folder=request.getfixturevalue(folder),
+                           url=request.getfixturevalue(url))
 
 
 @pytest.fixture(scope="session")

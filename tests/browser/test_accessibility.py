@@ -23,12 +23,12 @@ def violations(page, options=AXE_OPTIONS) -> list[str]:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("name", ALL_PAGES)
-def test_axe_finds_no_violations(new_page, site_url, browser_report, name, scheme):
+def test_axe_finds_no_violations(new_page, any_build, browser_report, name, scheme):
     page = new_page(color_scheme=scheme)
-    page.goto(site_url + name)
+    page.goto(any_build.url + name)
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
     found = violations(page)
-    browser_report.setdefault("axe", {})[f"{name} ({scheme})"] = found
+    browser_report.setdefault("axe", {})[f"{name} ({scheme}, {any_build.kind})"] = found
     assert found == []
 
 
@@ -58,9 +58,9 @@ def test_skip_link_comes_first_shows_and_jumps_to_the_content(new_page, site_url
 
 
 # Every element that takes keyboard focus and is part of the page (not hidden
-# with display:none, visibility:hidden or the hidden attribute, as Material's
-# back-to-top button is until you scroll up). Of a radio group, only the
-# checked radio, or the first when none is checked, is a Tab stop. Each gets a number so the Tab walk can tick it off.
+# with display:none, visibility:hidden or the hidden attribute). Of a radio
+# group, only the checked radio, or the first when none is checked, is a Tab
+# stop. Each gets a number so the Tab walk can tick it off.
 MARK_CONTROLS = """() => {
   const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]'
   const controls = [...document.querySelectorAll(sel)].filter(e =>
@@ -71,20 +71,42 @@ MARK_CONTROLS = """() => {
   return controls.map(e => e.outerHTML.slice(0, 100))
 }"""
 
-# The focused element, or for Material's hidden palette radio the button-like
-# label beside it, is on screen and shows a focus ring (or, for the search
-# field, opens the search dialog).
-FOCUS_VISIBLE = """() => {
-  const el = document.activeElement
+# Every element that receives focus, in order, as the browser moves it.
+FOLLOW_FOCUS = "() => { window.focusLog = []; document.addEventListener('focusin', e => focusLog.push(e.target)) }"
+
+# Why the focused element (for Material's hidden palette radio, the button-like
+# label beside it) cannot be seen, or "" when it is on screen, opaque (its
+# ancestors too; Material dims a focused footer link to 0.7 on purpose), and
+# drawn with a focus ring; the search field instead opens the search dialog.
+FOCUS_PROBLEM = r"""el => {
   const shown = el.matches('.md-option') ? el.nextElementSibling : el
   const r = shown.getBoundingClientRect()
-  const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
-    && r.left < innerWidth && r.top < innerHeight && shown.checkVisibility({visibilityProperty: true})
+  if (!(r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight))
+    return 'off screen'
+  let opacity = 1
+  for (let e = shown; e; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity)
+  if (opacity < 0.5 || !shown.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+    return `not visible (opacity ${opacity.toFixed(2)})`
+  if (el.matches('.md-search__input')) return document.getElementById('__search').checked ? '' : 'search not open'
   const s = getComputedStyle(shown)
-  const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
-  const search = el.matches('.md-search__input') && document.getElementById('__search').checked
-  return onScreen && (ring || search)
+  const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+    && !/rgba\(.*, 0\)$|transparent/.test(s.outlineColor)
+  return ring ? '' : 'no focus ring'
 }"""
+
+
+def tab_to_next(page) -> None:
+    """Press Tab until focus lands on an element (once round the end, focus visits the
+    browser itself, where no element has it)."""
+    for _ in range(2):
+        count = page.evaluate("focusLog.length")
+        page.keyboard.press("Tab")
+        try:
+            page.wait_for_function(f"focusLog.length > {count}", timeout=2000)
+            return
+        except Exception:
+            assert page.evaluate("document.activeElement === document.body"), "Tab moved focus nowhere"
+    raise AssertionError("Tab found no element to focus")
 
 
 @pytest.mark.parametrize("width", [1280, 360])
@@ -92,21 +114,40 @@ FOCUS_VISIBLE = """() => {
 def test_tab_reaches_every_control_with_visible_focus(new_page, site_url, name, width):
     page = new_page(viewport={"width": width, "height": 800})
     page.goto(site_url + name)
+    page.evaluate(FOLLOW_FOCUS)
     controls = page.evaluate(MARK_CONTROLS)
-    reached, hidden = set(), []
-    for _ in range(len(controls) + 10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement === document.body"):
-            break
-        where = page.evaluate("(e => e.dataset.kb ?? e.outerHTML.slice(0, 100))(document.activeElement)")
-        reached.add(where)
+    reached, unseen = set(), []
+    for step in range(len(controls) + 10):
+        tab_to_next(page)
+        focused = page.evaluate_handle("focusLog[focusLog.length - 1]")
+        if step > 0 and focused.evaluate("e => e.matches('a.md-skip')"):
+            break  # round the whole page, back to the skip link
+        reached.add(focused.evaluate("e => e.dataset.kb ?? e.outerHTML.slice(0, 100)"))
         try:  # the menu drawer slides in on small screens: give it its transition time
-            page.wait_for_function(FOCUS_VISIBLE, timeout=1000)
+            page.wait_for_function(f"el => !({FOCUS_PROBLEM})(el)", arg=focused, timeout=1000)
         except Exception:
-            hidden.append(page.evaluate("document.activeElement.outerHTML.slice(0, 100)"))
+            unseen.append(f"{focused.evaluate(FOCUS_PROBLEM)}: {focused.evaluate('e => e.outerHTML.slice(0, 100)')}")
+    else:
+        raise AssertionError("Tab never came back round to the skip link")
     missed = [html for i, html in enumerate(controls) if str(i) not in reached]
     assert not missed, f"Tab never reaches: {missed}"
-    assert not hidden, f"focus not visible on: {hidden}"
+    assert not unseen, f"focus not visible on: {unseen}"
+
+
+TAKES_FOCUS = "e => { e.focus(); return document.activeElement === e }"
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_hidden_back_to_top_button_takes_no_focus(new_page, site_url, width):
+    # Material fades it out (opacity 0) while it is hidden; it must leave the Tab order too.
+    page = new_page(viewport={"width": width, "height": 800})
+    page.goto(site_url + "before.html")
+    assert page.get_attribute(".md-top", "hidden") is not None
+    assert not page.evaluate(TAKES_FOCUS, page.query_selector(".md-top"))
+    page.mouse.wheel(0, 1500)
+    page.mouse.wheel(0, -300)  # scrolling up shows it: then it takes focus
+    page.wait_for_function("!document.querySelector('.md-top').hidden")
+    assert page.evaluate(TAKES_FOCUS, page.query_selector(".md-top"))
 
 
 @pytest.mark.parametrize("width", [1280, 360])

@@ -10,7 +10,8 @@ from browser.search_dialog import search
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
-def test_page_loads_nothing_from_other_hosts_and_sets_no_cookie(browser, site_url, name):
+def test_page_loads_nothing_from_other_hosts_and_sets_no_cookie(browser, any_build, name):
+    site_url = any_build.url
     context = browser.new_context()
     requests, failures = [], []
     context.on("request", lambda r: requests.append(r.url))  # pages and the search worker
@@ -22,6 +23,8 @@ def test_page_loads_nothing_from_other_hosts_and_sets_no_cookie(browser, site_ur
         if not name.endswith("print_page.html"):  # print-site hides search on the print page
             search(page, "cement")  # the search worker and index load, too
             page.wait_for_load_state("networkidle")
+            page.hover(".md-select__link >> nth=-1", force=True)  # the language selector
+            page.wait_for_load_state("networkidle")
         own = urlsplit(site_url).netloc
         elsewhere = [url for url in requests if urlsplit(url).netloc != own and not url.startswith("data:")]
         assert requests and not elsewhere, f"requests to other hosts: {elsewhere}"
@@ -32,7 +35,8 @@ def test_page_loads_nothing_from_other_hosts_and_sets_no_cookie(browser, site_ur
         context.close()
 
 
-def test_site_works_opened_from_disk_search_included(browser, built_site):
+def test_site_works_opened_from_disk_search_included(browser, any_build):
+    built_site = any_build.folder
     context = browser.new_context()
     requests = []
     context.on("request", lambda r: requests.append(r.url))

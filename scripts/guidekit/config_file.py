@@ -1,0 +1,96 @@
+"""Read a MkDocs config file (and the files it INHERITs) before MkDocs does, and
+refuse what MkDocs would take silently or explain without naming the file:
+an empty file, a key given twice (YAML keeps the last), `clinic:` outside `extra:`.
+"""
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
+EXAMPLE = "mkdocs.example-clinic.yml"
+
+
+class ConfigFileError(Exception):
+    def __init__(self, file: Path, where: str, problem: str, fix: str):
+        super().__init__(f"{file}: {where}: {problem}. Fix: {fix}" if where else f"{file}: {problem}. Fix: {fix}")
+
+
+class Loader(get_yaml_loader()):
+    """MkDocs' loader: it knows !ENV; !relative is kept as text (only its place matters here)."""
+
+
+Loader.add_constructor("!relative", lambda loader, node: loader.construct_scalar(node))
+
+
+def duplicate_key(node, path: str = "") -> tuple[str, int, int] | None:
+    """(dotted key, first line, second line) of the first key given twice in one mapping."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key, line = f"{path}{key_node.value}", key_node.start_mark.line + 1
+            if key in seen:
+                return key, seen[key], line
+            seen[key] = line
+            if found := duplicate_key(value_node, key + "."):
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            if found := duplicate_key(item, f"{path[:-1]}[{index}]."):
+                return found
+    return None
+
+
+def check_config_file(path: Path) -> None:
+    """Raise ConfigFileError for the first problem in `path` or a file it INHERITs."""
+    path = Path(path)
+    seen = set()
+    while path and path.resolve() not in seen:
+        seen.add(path.resolve())
+        try:
+            text = path.read_text(encoding="utf-8")
+            if found := duplicate_key(yaml.compose(text, Loader=Loader)):
+                key, first, second = found
+                raise ConfigFileError(path, key, f"is given twice (lines {first} and {second}); YAML would "
+                                      "silently keep the last", "keep one of them")
+            data = yaml.load(text, Loader=Loader)
+        except yaml.YAMLError as error:
+            raise ConfigFileError(path, "", f"is not valid YAML ({' '.join(str(error).split())})",
+                                  "fix the line it names") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigFileError(path, "", f"cannot be read ({error})", "give a readable UTF-8 file") from None
+        if not isinstance(data, dict) or not data:
+            raise ConfigFileError(path, "", "is empty (or not a set of settings)",
+                                  f"start from {EXAMPLE}: 'INHERIT: mkdocs.yml', then extra: and clinic: below it")
+        if "clinic" in data:
+            raise ConfigFileError(path, "clinic", "is at the top level, where MkDocs ignores it",
+                                  "indent it under extra: (extra:, then clinic: two spaces in, as in "
+                                  f"{EXAMPLE})")
+        inherit = data.get("INHERIT")
+        path = path.parent / inherit if isinstance(inherit, str) else None
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def mkdocs_config_messages():
+    """Collect what MkDocs logs while it loads a config (instead of printing it), for one clear message."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate

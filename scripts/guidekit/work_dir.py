@@ -1,0 +1,66 @@
+"""The build's temporary folder, and leaving nothing behind however the build ends.
+
+The site is built in a temporary folder beside its target (so it moves into
+place in one rename). A stopped build (Ctrl-C, terminated, hung up) unwinds
+and removes it; one killed outright takes its MkDocs builds with it, and the
+next build removes the folder it left.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+
+def stop_on_signals() -> None:
+    """A stopped build (Ctrl-C, terminated, hung up) unwinds, so its temporary folder and
+    per-language configs are removed: the default handlers of SIGTERM and SIGHUP exit
+    on the spot, and Ctrl-C's would print a traceback."""
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's
+        return True
+    return True
+
+
+def work_dir(site_dir: Path) -> Path:
+    """A temporary folder beside the site (so the finished site moves in one rename), named
+    with this process's id; those of builds that were killed outright are removed."""
+    prefix = f".{site_dir.name}-"
+    for stale in site_dir.parent.glob(prefix + "*"):
+        pid = stale.name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and not alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=site_dir.parent))
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def die_with_parent() -> None:
+    """In each MkDocs build (Linux): end when this script ends, even killed outright,
+    rather than go on writing into a folder the next build removes."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)

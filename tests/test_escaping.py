@@ -1,0 +1,132 @@
+"""Every config and front-matter value reaches the page as text: escaped in our templates
+(site and print cover), refused where Material prints it unescaped."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from conftest import ROOT, mkdocs_build
+
+class IgnoreTags(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing what its !!python/name: tags name."""
+
+
+IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+NAME = "O'Neil & \"Partners\" Spine Clinic"
+MARK = '<guide-injected title="x">'  # what a value would add to the page, were it not escaped
+
+
+class Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.text = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(path) -> Collector:
+    collector = Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """A clinic build whose every template string (extra.ui, the logo's alt, the language
+    names) carries markup, and whose clinic name carries quotes and an ampersand."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    base = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
+    ui = {key: value + " " + MARK for key, value in base["extra"]["ui"].items()}
+    ui["emergency"] = "Call {number}. " + MARK
+    ui["page_of"] = "Page {page} of {pages}"
+    config = {
+        "INHERIT": "mkdocs.yml",
+        "extra": {
+            "ui": ui,
+            "logo_alt": "Guide logo " + MARK,
+            "alternate": [{"name": "English " + MARK, "link": "", "lang": "en"},
+                          {"name": "Español " + MARK, "link": "es/", "lang": "es"}],
+            "clinic": {"name": NAME, "department": "Spine & Pain", "phone": "412-555-0100",
+                       "after_hours_phone": "412-555-0199", "address": "1 \"Main\" St & 2nd Ave",
+                       "url": "https://guide.example.org/spine&pain/", "logo": "clinics/example/logo.svg",
+                       "reviewed_by": "Dr. O'Neil \"Jr\"", "reviewed_on": "2026-11-20"},
+        },
+    }
+    text = yaml.safe_dump(config, allow_unicode=True).replace("reviewed_on: '2026-11-20'", "reviewed_on: 2026-11-20")
+    (project / "mkdocs.hostile.yml").write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, project / "site", "mkdocs.hostile.yml")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_no_value_adds_markup_to_any_page(hostile_site):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 5
+    for path in pages:
+        tags = [tag for tag, _ in parse(path).tags]
+        assert "guide-injected" not in tags, f"{path.relative_to(hostile_site)} lets a value add markup"
+
+
+@pytest.mark.parametrize("page", ["index.html", "recovery.html", "print_page.html"])
+def test_quotes_and_ampersands_show_as_written(hostile_site, page):
+    found = parse(hostile_site / page)
+    logos = [attrs for tag, attrs in found.tags if tag == "img" and "clinic/logo" in attrs.get("src", "")]
+    assert logos and all(attrs["alt"].endswith(f" {NAME}") for attrs in logos), logos
+    text = " ".join("".join(found.text).split())
+    assert NAME in text and "Spine & Pain" in text
+    if page != "recovery.html":
+        assert "1 \"Main\" St & 2nd Ave" in text
+
+
+def test_canonical_address_keeps_its_ampersand_inside_the_attribute(hostile_site):
+    links = [attrs for tag, attrs in parse(hostile_site / "before.html").tags
+             if tag == "link" and attrs.get("rel") == "canonical"]
+    assert links and links[0]["href"] == "https://guide.example.org/spine&pain/before.html"
+
+
+@pytest.mark.parametrize("key", ["site_name", "site_description", "site_author"])
+def test_markup_in_a_value_material_prints_raw_is_refused(project_copy, tmp_path, key):
+    (project_copy / "mkdocs.bad.yml").write_text(f"INHERIT: mkdocs.yml\n{key}: 'Guide <script>alert(1)</script>'\n",
+                                                 encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out", "mkdocs.bad.yml")
+    assert result.returncode != 0
+    assert f"mkdocs.bad.yml: {key}:" in result.stderr and "Fix:" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("key", ["title", "description", "author"])
+def test_markup_in_front_matter_is_refused(project_copy, tmp_path, key):
+    page = project_copy / "docs" / "faq.md"
+    lines = [line for line in page.read_text(encoding="utf-8").splitlines(keepends=True)
+             if not line.startswith(f"{key}:")]
+    lines.insert(1, f"{key}: '\"><script>x</script>'\n")
+    page.write_text("".join(lines), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(project_copy / "scripts" / "build.py"), "--no-pdf",
+                             "--site-dir", str(tmp_path / "out")], capture_output=True, text=True, cwd=project_copy)
+    assert result.returncode == 1
+    assert f"faq.md: front matter '{key}'" in result.stderr and "Fix:" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("clinic", [{"name": NAME, "phone": "412-555-0100", "after_hours_phone": "412-555-0199"}, None])
+def test_pdf_footer_escapes_every_value(clinic):
+    from guidekit.handouts import footer_template
+
+    ui = {key: f"{key} {MARK}" for key in ("phone", "after_hours", "care_team_phone", "reviewed")}
+    footer = footer_template(dict(ui, page_of="Page {page} of {pages}"), clinic, f"2026 {MARK}")
+    found = Collector()
+    found.feed(footer)
+    assert "guide-injected" not in [tag for tag, _ in found.tags]
+    if clinic:
+        assert NAME in "".join(found.text)
