@@ -57,4 +57,4 @@ def test_next_build_removes_what_a_killed_build_left(project_copy):
     again = subprocess.run([sys.executable, "scripts/build.py", "--config", CLINIC, "--site-dir", "site", "--no-pdf"],
                            cwd=project_copy, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
-    assert litter(project_copy) == ["site"]
+    assert litter(project_copy) == ["site", "site-nginx"]  # the site and its nginx config

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import SCRIPTS, copy_project
+from conftest import ROOT, SCRIPTS, copy_project
 from conftest import full_build as build
 from guidekit.manifest import load_manifest
 
