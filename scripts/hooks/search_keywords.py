@@ -15,8 +15,15 @@ nothing new.
 """
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from guidekit.search_plugin import require_field, search_plugin  # noqa: E402
 
 FIELD = "keywords"
 
@@ -30,19 +37,8 @@ def _keywords(page) -> list[str]:
     return words
 
 
-def _search_plugin(config):
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if plugin is not None and hasattr(plugin, "search_index"):
-            return plugin
-    raise PluginError("search_keywords hook: Material's search plugin is not enabled")
-
-
 def on_config(config):
-    plugin = _search_plugin(config)
-    if FIELD not in plugin.config.fields:
-        raise PluginError(f"search_keywords hook: add `fields: {{{FIELD}: {{boost: ...}}}}` "
-                          "to the search plugin in mkdocs.yml, or Lunr will not index the keywords")
+    require_field(config, "search_keywords", FIELD, "...", "keywords")
 
 
 @event_priority(-50)  # after the search plugin has added this page's entries
@@ -50,7 +46,7 @@ def on_page_context(context, page, config, nav):
     words = _keywords(page)
     if not words:
         return context
-    entries = [e for e in _search_plugin(config).search_index.entries if e["location"] == page.url]
+    entries = [e for e in search_plugin(config, "search_keywords").search_index.entries if e["location"] == page.url]
     if not entries:
         raise PluginError(f"{page.file.src_path}: has search keywords but no search entry to put them on")
     for entry in entries:

@@ -21,10 +21,15 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import unicodedata
+from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from guidekit.search_plugin import require_field, search_plugin  # noqa: E402
 
 FIELD = "spellings"
 KEYWORDS = "keywords"
@@ -46,24 +51,13 @@ def spellings(text: str, separator: re.Pattern) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _search_plugin(config):
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if plugin is not None and hasattr(plugin, "search_index"):
-            return plugin
-    raise PluginError("search_spellings hook: Material's search plugin is not enabled")
-
-
 def on_config(config):
-    plugin = _search_plugin(config)
-    if FIELD not in plugin.config.fields:
-        raise PluginError(f"search_spellings hook: add `fields: {{{FIELD}: {{boost: 1}}}}` "
-                          "to the search plugin in mkdocs.yml, or Lunr will not index the spellings")
+    require_field(config, "search_spellings", FIELD, "1", "spellings")
 
 
 @event_priority(-60)  # after the search plugin and the keywords hook have filled this page's entries
 def on_page_context(context, page, config, nav):
-    plugin = _search_plugin(config)
+    plugin = search_plugin(config, "search_spellings")
     separator = re.compile(plugin.config.separator)
     for entry in plugin.search_index.entries:
         if entry["location"].split("#")[0] != page.url:
