@@ -13,6 +13,7 @@ import phonenumbers
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .instructions import InstructionError, read_instructions
 from .logo import LogoError, checked_logo
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -111,6 +112,8 @@ class ClinicConfig(base.Config):
     reviewed_by = c.Optional(PlainText())
     review_every_months = c.Optional(ReviewCycle())
     reviewed_on = c.Optional(c.Type(dt.date))
+    instructions = c.Optional(c.Type(dict))
+    sections = c.Optional(c.Type(str))
 
 
 FIXES = {
@@ -126,6 +129,8 @@ FIXES = {
     "reviewed_by": "give the name of the clinician who reviewed the guide, as plain text (no < or >)",
     "reviewed_on": "give the review date as YYYY-MM-DD, without quotes",
     "review_every_months": "give how often the clinic reviews the guide, in months, from 1 to 36 (default 12)",
+    "instructions": "write each instruction indented under instructions:, e.g. driving: 2 days (see README.md)",
+    "sections": "give the folder of the clinic's own sections, relative to this file, e.g. clinics/yours/sections",
 }
 
 
@@ -139,9 +144,9 @@ def parse_phone(text: str, region: str, config_file: str, field: str) -> dict:
     reason = phonenumbers.is_possible_number_with_reason(number) if number else None
     if reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
         raise ClinicError(config_file, field, f"{text!r} has no area code, so no phone can dial it from a link",
-                          FIXES[field])
+                          FIXES.get(field, FIXES["phone"]))
     if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
-        raise ClinicError(config_file, field, f"{text!r} is not a phone number", FIXES[field])
+        raise ClinicError(config_file, field, f"{text!r} is not a phone number", FIXES.get(field, FIXES["phone"]))
     if not phonenumbers.is_valid_number(number):
         raise ClinicError(config_file, field, f"{text!r} is not a phone number in use in {region}",
                           "check the digits, or set region: to the number's country (e.g. region: GB)")
@@ -153,8 +158,25 @@ def parse_phone(text: str, region: str, config_file: str, field: str) -> dict:
     return {"text": phonenumbers.format_number(number, style), "tel": tel}
 
 
-def load_clinic(raw, config_file: str) -> dict | None:
-    """The clinic's validated details, or None when no clinic is configured."""
+def readable_for(manifest_path: Path):
+    """A check that a clinic's text reads at the guide's level in its language: why not, or ""."""
+    from .manifest import load_manifest
+    from .readability import reading_scores
+
+    languages = load_manifest(manifest_path).languages
+
+    def readable(lang: str, text: str) -> str:
+        language = languages[lang]
+        sentence = text if text.rstrip().endswith((".", "!", "?")) else text + "."
+        score = reading_scores({"text": sentence}, language.formula)["text"]
+        return "" if language.reads_easily(score) else f"{score} {language.formula}, {language.limit_text()}"
+
+    return list(languages), readable
+
+
+def load_clinic(raw, config_file: str, lang: str = "en") -> dict | None:
+    """The clinic's validated details, or None when no clinic is configured.
+    `lang` is the edition being built: its translations of the clinic's texts must be there."""
     if raw in (None, {}):
         return None
     if not isinstance(raw, dict):
@@ -179,6 +201,17 @@ def load_clinic(raw, config_file: str) -> dict | None:
             clinic["logo"] = str(checked_logo(Path(clinic["logo"]), ROOT))
         except LogoError as error:
             raise ClinicError(config_file, "logo", str(error), FIXES["logo"]) from None
+    languages, readable = readable_for(ROOT / "scripts" / "required_content.yml")
+
+    def read_phone(field: str, text) -> dict:
+        if not isinstance(text, str):
+            raise ClinicError(config_file, field, f"{text!r} is not a phone number", "write it like phone: above")
+        return parse_phone(text, clinic["region"], config_file, field)
+
+    try:
+        clinic["instructions"] = read_instructions(clinic["instructions"], languages, [lang], readable, read_phone)
+    except InstructionError as error:
+        raise ClinicError(config_file, error.field, error.problem, error.fix) from None
     if bool(clinic["reviewed_by"]) != bool(clinic["reviewed_on"]):
         missing = "reviewed_on" if clinic["reviewed_by"] else "reviewed_by"
         raise ClinicError(config_file, missing, "is missing (a clinical review needs both a name and a date)",

@@ -30,12 +30,14 @@ def fact_matches(fact: Fact, lang: str, units: list[Unit], use_sections: bool = 
             and all(pattern.search(unit.text) for pattern in fact.together[lang])]
 
 
-def load_pages(manifest: Manifest, lang: str) -> dict[str, Page]:
+def load_pages(manifest: Manifest, lang: str, sources: dict[str, str] | None = None) -> dict[str, Page]:
+    """Each page's units, from `sources` (file -> the text as a build made it) or else from its file."""
     pages = {}
     for spec in manifest.pages.values():
         path = manifest.languages[lang].path / spec.file
         try:
-            pages[spec.id] = parse_page(path.read_text(encoding="utf-8"), spec.file)
+            text = sources[spec.file] if sources and spec.file in sources else path.read_text(encoding="utf-8")
+            pages[spec.id] = parse_page(text, spec.file)
         except FileNotFoundError:
             raise ManifestError(path, "pages", spec.id, "does not exist", f"add the {lang} page") from None
         except Exception as error:  # YAML front matter that does not parse is bad input
@@ -52,9 +54,9 @@ def file_label(manifest: Manifest, lang: str, file: str) -> str:
         return str(path)
 
 
-def check_language(manifest: Manifest, lang: str) -> list[Finding]:
+def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None = None) -> list[Finding]:
     language = manifest.languages[lang]
-    pages = load_pages(manifest, lang)
+    pages = load_pages(manifest, lang, sources)
     findings: list[Finding] = []
     scores = reading_scores({key: as_sentences(page.prose()) for key, page in pages.items()}, language.formula)
     for spec in manifest.pages.values():
@@ -93,8 +95,9 @@ def check_language(manifest: Manifest, lang: str) -> list[Finding]:
     return findings
 
 
-def check(manifest: Manifest, langs: list[str] | None = None) -> list[Finding]:
-    return [f for lang in (langs or list(manifest.languages)) for f in check_language(manifest, lang)]
+def check(manifest: Manifest, langs: list[str] | None = None, sources: dict[str, str] | None = None) -> list[Finding]:
+    """Every finding for the languages; `sources` are pages as one build made them (one language)."""
+    return [f for lang in (langs or list(manifest.languages)) for f in check_language(manifest, lang, sources)]
 
 
 def facts_for(manifest: Manifest, phases: list[str]) -> list[Fact]:

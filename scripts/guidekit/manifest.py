@@ -13,6 +13,7 @@ import yaml
 # libyaml's parser where PyYAML has it: the manifest is long and the check should be quick.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FORMULAS = {"flesch_kincaid_grade": "max", "fernandez_huerta": "min"}
+EMERGENCY = re.compile(r"\b911\b")
 
 
 class ManifestError(Exception):
@@ -129,9 +130,12 @@ def _per_language(mapping: dict, name: str, languages, file, entry: str, fix: st
     return value
 
 
-def _load_yaml(path: Path):
+def _load_yaml(path: Path, emergency_number: str):
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        text = path.read_text(encoding="utf-8")
+        # 911 in the manifest, as on the pages, is the emergency number the build uses.
+        text = EMERGENCY.sub(emergency_number, text) if emergency_number != "911" else text
+        return yaml.load(text, Loader=SAFE_LOADER)
     except FileNotFoundError:
         raise ManifestError(path, "file", "", "does not exist", "pass the path of the content manifest") from None
     except yaml.YAMLError as error:
@@ -167,9 +171,10 @@ def _languages(raw: dict, path: Path, docs_dir: Path) -> dict[str, Language]:
     return languages
 
 
-def load_manifest(path: Path) -> Manifest:
+def load_manifest(path: Path, emergency_number: str = "911") -> Manifest:
+    """The manifest, its patterns and headings written for the build's emergency number."""
     path = Path(path)
-    raw = _load_yaml(path)
+    raw = _load_yaml(path, emergency_number)
     if not isinstance(raw, dict):
         raise ManifestError(path, "file", "", "must be a YAML mapping", "start from the example in README.md")
     _no_unknown(raw, TOP_FIELDS, path, "top level")

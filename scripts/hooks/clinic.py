@@ -24,7 +24,7 @@ CONTACT_MARKER = re.compile(r"^([ \t]*)<!-- clinic-contact -->[ \t]*$", re.M)
 def on_config(config):
     try:
         check_config_file(config.config_file_path)  # a key given twice, clinic: outside extra:
-        clinic = load_clinic(config.extra.get("clinic"), config.config_file_path)
+        clinic = load_clinic(config.extra.get("clinic"), config.config_file_path, config.theme["language"])
     except (ClinicError, ConfigFileError) as error:
         raise PluginError(f"clinic configuration: {error}") from None
     if clinic:
