@@ -29,6 +29,7 @@ from guidekit.output_dir import FIX as SITE_DIR_FIX, output_dir_problem  # noqa:
 from guidekit.work_dir import die_with_parent, replace_dir, stop_on_signals, work_dir  # noqa: E402
 
 MANIFEST = ROOT / "scripts" / "required_content.yml"
+HANDOUT_PAGES = 2
 
 
 def load_site_config(path: Path):
@@ -57,9 +58,16 @@ def pdf_problems(manifest, pdf: Path, phases: list[str], lang: str) -> list[str]
     """What the PDF is missing, as messages."""
     from guidekit.content_report import check_units
     from guidekit.pdf_text import pdf_units
+    from pypdf import PdfReader
 
     findings = check_units(manifest, pdf_units(pdf), pdf.name, phases, lang)
-    return [f"{lang}/{pdf.name} is missing {f.kind} {f.id}: {f.detail}" for f in findings if not f.ok]
+    problems = [f"{lang}/{pdf.name} is missing {f.kind} {f.id}: {f.detail}" for f in findings if not f.ok]
+    pages = len(PdfReader(pdf).pages)
+    if phases and pages > HANDOUT_PAGES:
+        problems.append(f"{lang}/{pdf.name} has {pages} pages; a handout must fit on one sheet printed on both "
+                        f"sides ({HANDOUT_PAGES} pages). Fix: shorten the clinic's name, department, section or "
+                        "instruction texts on that page")
+    return problems
 
 
 def phases_by_pdf(manifest, config) -> dict[str, list[str]]:
@@ -112,7 +120,7 @@ async def build_pdfs(editions, configs, site: Path, browser_ready) -> bool:
     from guidekit.manifest import load_manifest
 
     started = time.perf_counter()
-    manifest = load_manifest(MANIFEST)
+    manifest = load_manifest(MANIFEST, str(configs[0].extra["emergency_number"]))
     browser = await browser_ready
     checks = []  # each PDF is read in a thread while Chromium prints the next
     count = 0
