@@ -89,6 +89,16 @@ class Name(PlainText):
         return value
 
 
+class Mapping(c.Type):
+    def __init__(self, **kwargs):
+        super().__init__(dict, **kwargs)
+
+    def run_validation(self, value):
+        if not isinstance(value, dict):
+            raise base.ValidationError(f"must be a mapping, not {value!r}")
+        return value
+
+
 class WebAddress(c.Type):
     def __init__(self, **kwargs):
         super().__init__(str, **kwargs)
@@ -112,8 +122,8 @@ class ClinicConfig(base.Config):
     reviewed_by = c.Optional(PlainText())
     review_every_months = c.Optional(ReviewCycle())
     reviewed_on = c.Optional(c.Type(dt.date))
-    instructions = c.Optional(c.Type(dict))
-    sections = c.Optional(c.Type(str))
+    instructions = c.Optional(Mapping())
+    sections = c.Optional(c.Dir(exists=True))
 
 
 FIXES = {
@@ -130,8 +140,12 @@ FIXES = {
     "reviewed_on": "give the review date as YYYY-MM-DD, without quotes",
     "review_every_months": "give how often the clinic reviews the guide, in months, from 1 to 36 (default 12)",
     "instructions": "write each instruction indented under instructions:, e.g. driving: 2 days (see README.md)",
+    "instructions.blood_thinner_phone": "write the number with its area code, e.g. blood_thinner_phone: 412-555-0150",
     "sections": "give the folder of the clinic's own sections, relative to this file, e.g. clinics/yours/sections",
 }
+
+
+FIELDS = [key for key in FIXES if "." not in key]
 
 
 def parse_phone(text: str, region: str, config_file: str, field: str) -> dict:
@@ -190,8 +204,8 @@ def load_clinic(raw, config_file: str, lang: str = "en") -> dict | None:
     for key, message in warnings:
         if "Unrecognised configuration name" in str(message):
             raise ClinicError(config_file, key, "is not a known field",
-                              f"remove it or use one of: {', '.join(FIXES)}")
-    clinic = {key: schema[key] for key in FIXES}
+                              f"remove it or use one of: {', '.join(FIELDS)}")
+    clinic = {key: schema[key] for key in FIELDS}
     for field, tel in PHONE_FIELDS.items():
         if clinic[field]:
             phone = parse_phone(clinic[field], clinic["region"], config_file, field)

@@ -84,17 +84,20 @@ def read_clock(field: str, value) -> dt.time:
     raise InstructionError(field, f"{value!r} is not a clock time", fix)
 
 
+def spoken(duration: Duration) -> str:
+    return f"{duration.amount} {duration.unit}{'' if duration.amount == 1 else 's'}"
+
+
 def read_duration(field: str, value, shortest: Duration, longest: Duration) -> Duration:
-    fix = (f"give a whole number and a unit (minutes, hours, days, weeks or months) from "
-           f"{shortest.amount} {shortest.unit}s to {longest.amount} {longest.unit}s, e.g. "
-           f"{field.rsplit('.', 1)[-1]}: {shortest.amount} {shortest.unit}s")
+    part = field.rsplit(".", 1)[-1]
+    fix = (f"give a whole number and a unit (minutes, hours, days, weeks or months) from {spoken(shortest)} "
+           f"to {spoken(longest)}, e.g. {part}: {EXAMPLES[field.removeprefix('instructions.')]}")
     match = DURATION.match(value.strip()) if isinstance(value, str) else None
     if not match:
         raise InstructionError(field, f"{value!r} is not a duration", fix)
     duration = Duration(int(match.group(1)), match.group(2).lower())
     if not shortest.minutes <= duration.minutes <= longest.minutes:
-        raise InstructionError(field, f"{value!r} is outside {shortest.amount} {shortest.unit}s to "
-                                      f"{longest.amount} {longest.unit}s", fix)
+        raise InstructionError(field, f"{value!r} is outside {spoken(shortest)} to {spoken(longest)}", fix)
     return duration
 
 
@@ -112,8 +115,8 @@ def read_weight(field: str, value) -> Weight:
 def read_choice(field: str, value, choices: tuple[str, ...]) -> str:
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
     if text not in choices:
-        raise InstructionError(field, f"{value!r} is not one of {', '.join(choices)}",
-                               f"write one of: {', '.join(choices)}")
+        quoted = ", ".join(f'"{choice}"' if choice.isdigit() else choice for choice in choices)
+        raise InstructionError(field, f"{value!r} is not one of {', '.join(choices)}", f"write one of: {quoted}")
     return text
 
 
@@ -180,6 +183,10 @@ NESTED = {
         "within": lambda f, v, ctx: read_duration(f, v, _span(1, "day"), _span(3, "month")),
     },
 }
+# Shown in messages, so each fix carries a value that would pass.
+EXAMPLES = {"lie_flat": "1 hour", "driving": "2 days", "showering": "2 days", "arrival.before": "1 hour",
+            "arrival.place": "(a text in each language)", "lifting.limit": "10 lb", "lifting.for": "3 months",
+            "follow_up.how": "call", "follow_up.within": "2 weeks"}
 PHONES = {"blood_thinner_phone"}  # read with the clinic's other numbers, in its region
 NAMES = [*SIMPLE, *NESTED, *PHONES]
 
@@ -211,7 +218,8 @@ def read_instructions(raw, languages: list[str], needed: list[str], readable, re
                                            f"use {' and '.join(parts)}")
             for part in parts:
                 if part not in value:
-                    raise InstructionError(f"{field}.{part}", "is missing", f"give {part} under {name}:")
+                    raise InstructionError(f"{field}.{part}", "is missing",
+                                           f"give it under {name}:, e.g. {part}: {EXAMPLES[f'{name}.{part}']}")
             values[name] = {part: read(f"{field}.{part}", value[part], ctx) for part, read in parts.items()}
         elif name in PHONES:
             values[name] = read_phone(field, value)
