@@ -127,7 +127,7 @@ def test_example_clinic_links_dial_in_e164(tmp_path):
     assert result.returncode == 0, result.stderr
     links = {link for page in out.rglob("*.html")
              for link in re.findall(r'href="tel:([^"]*)"', page.read_text(encoding="utf-8"))}
-    assert links == {"+14125550142", "+14125550199"}
+    assert links == {"+14125550142", "+14125550199", "+14125550150"}  # the last: whom to call about blood thinners
 
 
 def build_with(project, body: str, *flags: str) -> subprocess.CompletedProcess:
