@@ -93,7 +93,7 @@ def test_quotes_and_ampersands_show_as_written(hostile_site, page):
                                           ("print_page.html", "https://guide.example.org/spine&pain/")])
 def test_the_web_address_beside_the_qr_code_is_printed_as_written(hostile_site, page, address):
     html = (hostile_site / page).read_text(encoding="utf-8")
-    assert f'<span class="guide-online__address">{address.replace("&", "&amp;")}</span>' in html
+    assert f'<span class="guide-online__address">{address.replace("&", "&amp;")}</span>' in html.replace("<wbr>", "")
     assert address in "".join(parse(hostile_site / page).text)
 
 

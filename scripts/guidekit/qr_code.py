@@ -4,7 +4,7 @@ nothing fetched: it works under the site's Content-Security-Policy)."""
 from __future__ import annotations
 
 import segno
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 # Half a millimetre a module: well above the ~0.33 mm a phone's camera needs from a
 # handout held in the hand, so an older phone scans it too (a 42-character address
@@ -35,6 +35,14 @@ def qr_svg(address: str) -> Markup:
                                   svgclass="guide-qr__code", lineclass=None))
 
 
+def breakable(address: str) -> Markup:
+    """The address as HTML that wraps, where it must, after a slash of its path rather
+    than inside a word, so that the reader can still type it."""
+    path = address.partition("://")[2].partition("/")[2]  # what follows the host and its slash
+    head = address[: len(address) - len(path)]
+    return escape(head) + Markup("<wbr>") + Markup("/<wbr>").join(escape(part) for part in path.split("/"))
+
+
 def online(address: str) -> dict:
     """What a template prints: the address, and its code beside it."""
-    return {"address": address, "qr": qr_svg(address)}
+    return {"address": address, "address_html": breakable(address), "qr": qr_svg(address)}
