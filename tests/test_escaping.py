@@ -89,6 +89,14 @@ def test_quotes_and_ampersands_show_as_written(hostile_site, page):
         assert "1 \"Main\" St & 2nd Ave" in text
 
 
+@pytest.mark.parametrize("page,address", [("recovery.html", "https://guide.example.org/spine&pain/recovery.html"),
+                                          ("print_page.html", "https://guide.example.org/spine&pain/")])
+def test_the_web_address_beside_the_qr_code_is_printed_as_written(hostile_site, page, address):
+    html = (hostile_site / page).read_text(encoding="utf-8")
+    assert f'<span class="guide-online__address">{address.replace("&", "&amp;")}</span>' in html.replace("<wbr>", "")
+    assert address in "".join(parse(hostile_site / page).text)
+
+
 def test_canonical_address_keeps_its_ampersand_inside_the_attribute(hostile_site):
     links = [attrs for tag, attrs in parse(hostile_site / "before.html").tags
              if tag == "link" and attrs.get("rel") == "canonical"]

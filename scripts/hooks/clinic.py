@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import sys
-from urllib.parse import urljoin
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from guidekit.clinic import ClinicError, load_clinic  # noqa: E402
 from guidekit.config_file import ConfigFileError, check_config_file  # noqa: E402
+from guidekit.qr_code import edition_address  # noqa: E402
 
 CONTACT_MARKER = re.compile(r"^([ \t]*)<!-- clinic-contact -->[ \t]*$", re.M)
 
@@ -32,7 +32,7 @@ def on_config(config):
             clinic["logo_source"] = clinic["logo"]
             clinic["logo"] = "assets/clinic/logo" + Path(clinic["logo"]).suffix.lower()
         if clinic["url"] and not config.site_url:
-            config.site_url = urljoin(clinic["url"], config.extra.get("edition_path", ""))
+            config.site_url = edition_address(clinic["url"], config.extra.get("edition_path", ""))
     config.extra["clinic"] = clinic
     return config
 
