@@ -143,13 +143,17 @@ def search_index_size(site: Path) -> dict:
             "brotli_bytes": len(brotli.compress(body, quality=11))}
 
 
+def byte_budgets(page_weight: dict) -> dict:
+    """The budgets on what pages download: byte counts are the same on every run, so the tests check these."""
+    first = max(w["gzip_bytes"] for w in page_weight.values()) / 1024
+    second = max(w["second_page_gzip_bytes"] or 0 for w in page_weight.values()) / 1024
+    return {"first_visit_kb": (round(first, 1), first <= BUDGETS["first_visit_kb"]),
+            "second_page_kb": (round(second, 1), second <= BUDGETS["second_page_kb"])}
+
+
 def budgets(result: dict) -> dict:
-    weights = result["page_weight"].values()
-    first = max(w["gzip_bytes"] for w in weights) / 1024
-    second = max(w["second_page_gzip_bytes"] or 0 for w in weights) / 1024
     checks = {
-        "first_visit_kb": (round(first, 1), first <= BUDGETS["first_visit_kb"]),
-        "second_page_kb": (round(second, 1), second <= BUDGETS["second_page_kb"]),
+        **byte_budgets(result["page_weight"]),
         "build_ratio": (result["build"]["ratio"], result["build"]["ratio"] <= BUDGETS["build_ratio"]),
         "search_ms": (result["search"]["max_latency_ms"], result["search"]["max_latency_ms"] <= BUDGETS["search_ms"]),
     }
