@@ -14,7 +14,9 @@ build: $(VENV)/.installed browser
 test: $(VENV)/.installed browser nginx node_modules/.installed
 	$(PY) -m pytest
 
+# The slow tests (the quick benchmark, checked figure by figure), then the full benchmark.
 bench: $(VENV)/.installed browser node_modules/.installed
+	$(PY) -m pytest -m slow
 	$(PY) scripts/bench.py --json bench.json
 
 check: $(VENV)/.installed

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from guidekit.host_configs import nginx_dir_for, write_host_configs  # noqa: E402
 from guidekit.config_file import ConfigFileError, check_config_file, mkdocs_config_messages  # noqa: E402
-from guidekit.editions import EditionError, editions_for, overlays  # noqa: E402
+from guidekit.editions import EditionError, base_config_env, editions_for, overlays  # noqa: E402
 from guidekit.output_dir import FIX as SITE_DIR_FIX, output_dir_problem  # noqa: E402
 from guidekit.work_dir import die_with_parent, replace_dir, stop_on_signals, work_dir  # noqa: E402
 
@@ -215,42 +215,44 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigFileError, EditionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    with editions_for(args.config) as editions:
-        try:
-            with mkdocs_config_messages() as messages:
-                configs = [load_site_config(edition.config) for edition in editions]
-            print(f"configuration checked in {time.perf_counter() - started:.1f} s")
-            late = reviews_due(configs[0], dt.date.today())
-        except PluginError as error:  # our hooks name the file and field themselves
-            print(f"error: {error}", file=sys.stderr)
-            return 2
-        except MkDocsException as error:  # MkDocs logged what it found, without the file's name
-            found = "; ".join(dict.fromkeys(messages)) or str(error)
-            print(f"error: {args.config}: {found}. Fix: correct or remove that setting "
-                  "(https://www.mkdocs.org/user-guide/configuration/)", file=sys.stderr)
-            return 2
-        if problem := output_dir_problem(site_dir, read_by(configs)):
-            return site_dir_refused(problem)
-        for message in late:
-            print(f"{'error' if args.fail_if_review_due else 'warning'}: {args.config}: {message}.", file=sys.stderr)
-        if late and args.fail_if_review_due:
+    # Every edition's MkDocs, here and in the builds started below, reads it.
+    os.environ.update(base_config_env(args.config))
+    editions = editions_for(args.config)
+    try:
+        with mkdocs_config_messages() as messages:
+            configs = [load_site_config(edition.config) for edition in editions]
+        print(f"configuration checked in {time.perf_counter() - started:.1f} s")
+        late = reviews_due(configs[0], dt.date.today())
+    except PluginError as error:  # our hooks name the file and field themselves
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except MkDocsException as error:  # MkDocs logged what it found, without the file's name
+        found = "; ".join(dict.fromkeys(messages)) or str(error)
+        print(f"error: {args.config}: {found}. Fix: correct or remove that setting "
+              "(https://www.mkdocs.org/user-guide/configuration/)", file=sys.stderr)
+        return 2
+    if problem := output_dir_problem(site_dir, read_by(configs)):
+        return site_dir_refused(problem)
+    for message in late:
+        print(f"{'error' if args.fail_if_review_due else 'warning'}: {args.config}: {message}.", file=sys.stderr)
+    if late and args.fail_if_review_due:
+        return 1
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = work_dir(site_dir)
+    try:
+        if not asyncio.run(build(editions, configs, work, not args.no_pdf)):
+            print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)
             return 1
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
-        work = work_dir(site_dir)
-        try:
-            if not asyncio.run(build(editions, configs, work, not args.no_pdf)):
-                print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)
-                return 1
-            write_host_configs(work / "site", work / "nginx", configs[0].site_url)
-            replace_dir(work / "site", site_dir)
-            replace_dir(work / "nginx", nginx_dir_for(site_dir))
-        except ChromiumMissing as error:
-            print(f"error: PDF step: Chromium did not start ({error}); nothing was written to {site_dir}. "
-                  "Fix: run `make browser` to install it, or build without PDFs: scripts/build.py --no-pdf",
-                  file=sys.stderr)
-            return 2
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+        write_host_configs(work / "site", work / "nginx", configs[0].site_url)
+        replace_dir(work / "site", site_dir)
+        replace_dir(work / "nginx", nginx_dir_for(site_dir))
+    except ChromiumMissing as error:
+        print(f"error: PDF step: Chromium did not start ({error}); nothing was written to {site_dir}. "
+              "Fix: run `make browser` to install it, or build without PDFs: scripts/build.py --no-pdf",
+              file=sys.stderr)
+        return 2
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     print(f"done in {time.perf_counter() - started:.1f} s: {site_dir}")
     return 0
 

@@ -57,26 +57,6 @@ def mkdocs_build(project: Path, out: Path, config: str = "mkdocs.yml") -> subpro
         capture_output=True, text=True, cwd=project)
 
 
-def build_site(out: Path, config: str = "mkdocs.yml") -> Path:
-    result = subprocess.run([sys.executable, str(SCRIPTS / "build.py"), "--no-pdf", "--config", str(ROOT / config),
-                             "--site-dir", str(out)], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real docs, every edition (English at the root, Spanish in es/), built once by
-    the build script's `mkdocs build --strict` steps; the PDFs have tests of their own."""
-    return build_site(tmp_path_factory.mktemp("built") / "site")
-
-
-@pytest.fixture(scope="session")
-def clinic_site(tmp_path_factory) -> Path:
-    """The same, built for the example clinic (its name, phones, logo and web address)."""
-    return build_site(tmp_path_factory.mktemp("clinic") / "site", "mkdocs.example-clinic.yml")
-
-
 def full_build(project: Path, site: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     """`make build`'s command: every edition, the PDFs, and the hosts' configs."""
     return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--config",
@@ -86,11 +66,18 @@ def full_build(project: Path, site: Path, config: str = "mkdocs.yml") -> subproc
 
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory) -> Path:
-    """The neutral guide as `make build` makes it, PDFs included (built once per session)."""
+    """The neutral guide as `make build` makes it: every edition (English at the root, Spanish
+    in es/), the PDFs and the hosts' configs, built once per session."""
     site = tmp_path_factory.mktemp("default") / "site"
     result = full_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(default_site) -> Path:
+    """The real docs, every edition: the same build as default_site (one build serves both names)."""
+    return default_site
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,19 @@
-"""The benchmark runs (quick mode) and reports every figure; the byte budgets hold."""
+"""The benchmark runs (quick mode) and reports every figure; the byte budgets hold.
+
+Slow (a whole build, Lighthouse, `mkdocs serve`): `make bench` runs it. `make test`
+checks the byte budgets on the built site (tests/browser/test_page_weight.py)."""
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import SCRIPTS
 
 
+@pytest.mark.slow
 def test_quick_benchmark_reports_every_figure(tmp_path):
     out = tmp_path / "bench.json"
     result = subprocess.run([sys.executable, str(SCRIPTS / "bench.py"), "--quick", "--json", str(out)],

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
 import pytest
+
+from guidekit.logo import LogoError, checked_logo
 
 GOOD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>'
 XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
@@ -46,17 +49,28 @@ def assert_refused(result, project, words):
 
 
 @pytest.mark.parametrize("case", BAD_LOGOS)
-def test_logo_that_is_not_a_plain_image_is_refused(case, project_copy):
+def test_logo_that_is_not_a_plain_image_is_refused(case, tmp_path):
+    """Every case, in process: the check the clinic loader runs on the logo file."""
     name, content, words = BAD_LOGOS[case]
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(LogoError, match=re.escape(words)):
+        checked_logo(tmp_path / name, tmp_path)
+
+
+def test_bad_logo_stops_the_build_with_one_line(project_copy):
+    """The real command: the loader's refusal names the file, the field and the fix; exit 2, nothing written."""
+    name, content, words = BAD_LOGOS["script"]
     (project_copy / "clinics" / name).write_text(content, encoding="utf-8")
     assert_refused(build(project_copy, f"clinics/{name}"), project_copy, words)
 
 
-def test_logo_linked_from_outside_the_repository_is_refused(project_copy, tmp_path):
+def test_logo_linked_from_outside_the_repository_is_refused(tmp_path):
     outside = tmp_path / "secret.svg"  # a well-formed SVG, so only its place is wrong
     outside.write_text(GOOD_SVG, encoding="utf-8")
-    os.symlink(outside, project_copy / "clinics" / "logo.svg")
-    assert_refused(build(project_copy, "clinics/logo.svg"), project_copy, "outside the repository")
+    (tmp_path / "repository").mkdir()
+    os.symlink(outside, tmp_path / "repository" / "logo.svg")
+    with pytest.raises(LogoError, match="outside the repository"):
+        checked_logo(tmp_path / "repository" / "logo.svg", tmp_path / "repository")
 
 
 def test_logo_linked_to_a_system_file_is_refused(project_copy):

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import SCRIPTS, mkdocs_build
+from conftest import ROOT, SCRIPTS, mkdocs_build
+from guidekit.config_file import ConfigFileError, check_config_file
 from guidekit.manifest import load_manifest
 
 BAD_CONFIGS = {
@@ -41,7 +43,21 @@ def one_line(result) -> str:
     return message
 
 
-@pytest.mark.parametrize("case", BAD_CONFIGS)
+@pytest.mark.parametrize("case", [case for case in BAD_CONFIGS if case != "unknown setting"])
+def test_config_file_check_gives_one_line(tmp_path, case):
+    """Every file-level case, in process: the check the build runs before anything else."""
+    text, words = BAD_CONFIGS[case]
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # what it INHERITs
+    (tmp_path / "mkdocs.bad.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigFileError) as caught:
+        check_config_file(tmp_path / "mkdocs.bad.yml")
+    message = str(caught.value)
+    assert len(message.splitlines()) == 1 and "Fix:" in message, message
+    assert "mkdocs.bad.yml" in message and words in message, message
+
+
+# Through the real command, one of each: the file check's refusal, and MkDocs' own.
+@pytest.mark.parametrize("case", ["key given twice", "unknown setting"])
 def test_bad_config_file_gives_one_line_and_writes_nothing(project_copy, case):
     text, words = BAD_CONFIGS[case]
     (project_copy / "mkdocs.bad.yml").write_text(text, encoding="utf-8")

@@ -103,16 +103,35 @@ def test_text_report_names_page_and_line():
 
 FACTS = [(lang, fact) for lang in LANGS for fact in REAL.facts]
 
+# Facts a page states in more than one place on purpose (in the plan at the top, then in the page's
+# own section or its checklist); every other fact is carried by one paragraph or list item.
+STATED_MORE_THAN_ONCE = {("en", "ADD-PRONE"): 2, ("es", "ADD-PRONE"): 2, ("es", "ADD-RIDE"): 3}
+
+
+def carrying(matches: list[list[int]]) -> list[list[int]]:
+    """The matches that hold no smaller match: a list matches whenever one of its items does."""
+    return [m for m in matches if not any(o != m and m[0] <= o[0] and o[1] <= m[1] for o in matches)]
+
+
+def lines_of(spans: list[list[int]]) -> set[int]:
+    return {n for start, end in spans for n in range(start, end + 1)}
+
 
 @pytest.mark.parametrize("lang,fact", FACTS, ids=[f"{lang}:{fact.id}" for lang, fact in FACTS])
 def test_removing_a_fact_fails_and_names_it(lang, fact, real_report, tmp_path, capsys):
+    """Removing only the lines that carry the fact makes it fail, and nothing else on the page: so its
+    patterns match no more than those lines (an over-broad pattern matches more places, or survives)."""
     found = finding(real_report, "fact", fact.id, lang)
     assert found["matches"], f"{fact.id} has no location in the real report"
+    places = carrying(found["matches"])
+    assert len(places) == STATED_MORE_THAN_ONCE.get((lang, fact.id), 1), (
+        f"{lang} {fact.id}: its patterns match {len(places)} places (lines {places}); "
+        "make them name what only the lines that carry the fact say")
     docs = tmp_path / "docs"
     shutil.copytree(REAL.docs_dir, docs)
     page = page_path(docs, lang, fact.page)
     lines = page.read_text(encoding="utf-8").splitlines()
-    doomed = {n for start, end in found["matches"] for n in range(start, end + 1)}
+    doomed = lines_of(places)
     page.write_text("\n".join(l for n, l in enumerate(lines, 1) if n not in doomed) + "\n", encoding="utf-8")
 
     code, report = run_json(capsys, "--docs-dir", str(docs))
@@ -121,6 +140,10 @@ def test_removing_a_fact_fails_and_names_it(lang, fact, real_report, tmp_path, c
     other = [code for code in LANGS if code != lang]
     assert all(finding(report, "fact", fact.id, code)["ok"] for code in other)
     assert report["languages"][lang] is False
+    elsewhere = [f["id"] for f in real_report["findings"]
+                 if f["kind"] == "fact" and f["lang"] == lang and f["page"] == fact.page
+                 and not lines_of(carrying(f["matches"])) & doomed]
+    assert all(finding(report, "fact", ident, lang)["ok"] for ident in elsewhere)
     check_content.main(["--docs-dir", str(docs)])
     assert any(line.startswith(f"MISSING {lang} ") and fact.id in line
                for line in capsys.readouterr().out.splitlines())

@@ -1,9 +1,11 @@
 """The guide's editions: the base config (English, or a clinic's file) and one
-overlay config per other language (mkdocs.es.yml), applied on top of it."""
+overlay config per other language (mkdocs.es.yml), applied on top of it.
+
+Each overlay starts with `INHERIT: !ENV [GUIDE_BASE_CONFIG, mkdocs.yml]`, so the
+same file builds on top of whichever config the variable names: the clinic's
+details stay in the clinic's one file, and nothing is written to build them."""
 from __future__ import annotations
 
-import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MANIFEST = ROOT / "scripts" / "required_content.yml"
-INHERIT = re.compile(r"^INHERIT:.*$", re.M)
+BASE_CONFIG = "GUIDE_BASE_CONFIG"  # the variable each overlay's INHERIT reads
 
 
 class EditionError(Exception):
@@ -44,26 +46,13 @@ def overlays(base_lang: str = "en") -> dict[str, Path]:
     return found
 
 
-@contextmanager
-def editions_for(config: Path, base_lang: str = "en"):
-    """Yield the editions to build from `config`. For a clinic's config, each
-    overlay is written next to it with its INHERIT pointed at that config, and
-    removed afterwards, so the clinic's details stay in one file."""
-    config = config.resolve()
-    made: list[Path] = []
-    editions = [Edition(base_lang, config, "")]
-    languages = overlays(base_lang)  # before anything is written
-    try:
-        for lang, overlay in languages.items():
-            if config == (ROOT / "mkdocs.yml").resolve():
-                editions.append(Edition(lang, overlay, lang))
-                continue
-            derived = config.with_name(f".{config.stem}.{lang}.yml")
-            text = overlay.read_text(encoding="utf-8")
-            derived.write_text(INHERIT.sub(f"INHERIT: {config.name}", text, count=1), encoding="utf-8")
-            made.append(derived)
-            editions.append(Edition(lang, derived, lang))
-        yield editions
-    finally:
-        for path in made:
-            path.unlink(missing_ok=True)
+def editions_for(config: Path, base_lang: str = "en") -> list[Edition]:
+    """The editions to build from `config`: itself, then each overlay (built with
+    base_config_env(config), so that it INHERITs `config`)."""
+    return [Edition(base_lang, config.resolve(), ""),
+            *(Edition(lang, overlay, lang) for lang, overlay in overlays(base_lang).items())]
+
+
+def base_config_env(config: Path) -> dict[str, str]:
+    """The variable that makes every overlay INHERIT `config` (add it to a build's environment)."""
+    return {BASE_CONFIG: str(config.resolve())}

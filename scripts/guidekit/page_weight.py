@@ -5,6 +5,7 @@ compressed figures are what a static host serves with gzip or brotli on.
 """
 from __future__ import annotations
 
+import functools
 import gzip
 from dataclasses import dataclass, field
 
@@ -31,10 +32,14 @@ class Visit:
         return sum(getattr(r, kind) for url, r in self.resources.items() if url not in skip)
 
 
+@functools.cache  # every page loads the same theme files: compress each once (brotli at 11 is slow)
+def compressed_sizes(body: bytes) -> tuple[int, int]:
+    return len(gzip.compress(body, 9)), len(brotli.compress(body, quality=11))
+
+
 def measure(body: bytes, url: str, content_type: str) -> Resource:
     if content_type.startswith(TEXT_TYPES):
-        return Resource(url, content_type, len(body), len(gzip.compress(body, 9)),
-                        len(brotli.compress(body, quality=11)))
+        return Resource(url, content_type, len(body), *compressed_sizes(body))
     return Resource(url, content_type, len(body), len(body), len(body))  # already compressed formats
 
 
