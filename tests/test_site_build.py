@@ -195,6 +195,17 @@ def test_print_site_assets_only_on_its_print_page(built_site):
             assert not found, path.relative_to(built_site)
 
 
+def test_theme_overrides_reach_the_site_only_as_rendered_pages(built_site):
+    # MkDocs copies every theme file that is not a template into the site; a script
+    # kept beside its template in overrides/ would be published as a stray file.
+    overrides = SCRIPTS.parent / "overrides"
+    rendered = {"404.html", "sitemap.xml"}  # the theme's static templates, written as pages
+    for edition in (built_site, built_site / "es"):
+        published = {path.relative_to(overrides).as_posix() for path in overrides.rglob("*")
+                     if path.is_file() and (edition / path.relative_to(overrides)).exists()}
+        assert published <= rendered, f"published from overrides/ into {edition.name}/: {sorted(published - rendered)}"
+
+
 def test_build_with_a_missing_fact_fails(project_copy, tmp_path):
     page = project_copy / "docs" / "recovery.md"
     page.write_text(page.read_text(encoding="utf-8").replace("    - a fever (high body temperature) above 100.0 °F (37.8 °C)\n", ""),

@@ -44,7 +44,7 @@ def measure(body: bytes, url: str, content_type: str) -> Resource:
 
 
 # Material's search worker script. The page starts it after its load event
-# (overrides/partials/javascripts/search-worker.js), and a first visit pays for it.
+# (overrides/partials/javascripts/search-worker.html), and a first visit pays for it.
 SEARCH_WORKER = "/assets/javascripts/workers/search."
 
 

@@ -39,3 +39,23 @@ def test_search_before_the_page_has_loaded_starts_the_worker(new_page, site_url)
     assert "during.html" in search(page, "fluoroscopy")[:3]
     assert page.evaluate("document.readyState") != "complete", "the load event came first: nothing tested"
     assert len(requests) == 1
+
+
+# A worker of the page's own, from its own script: it answers as soon as it runs.
+OTHER_WORKER = """() => new Promise(resolve => {
+    const script = new Blob(["postMessage('started')"], {type: "text/javascript"})
+    const worker = new Worker(URL.createObjectURL(script))
+    worker.onmessage = event => resolve(event.data)
+    setTimeout(() => resolve("still waiting"), 3000)
+})"""
+
+
+def test_only_materials_search_worker_waits(new_page, site_url):
+    page = new_page()
+    requests = worker_requests(page)
+    held = []
+    page.route(IMAGE, lambda route: held.append(route))  # the load event never comes
+    page.goto(site_url + "during.html", wait_until="domcontentloaded")
+    assert page.evaluate(OTHER_WORKER) == "started", "another worker was held back with the search worker"
+    assert page.evaluate("document.readyState") != "complete", "the load event came first: nothing tested"
+    assert requests == [], "the search worker started before the page had loaded"

@@ -3,7 +3,7 @@
  * Material 9 has no hook for its query transform (it lives in the search
  * worker), so this file rewrites each query on its way to the worker, and
  * when a strict query finds nothing it asks the next, looser one. It works
- * through the worker stand-in of overrides/partials/javascripts/search-worker.js,
+ * through the worker stand-in of overrides/partials/javascripts/search-worker.html,
  * in front of the real Worker and of the iframe-worker shim (pages opened
  * from disk). For each word the patient typed, the query holds:
  *
@@ -97,7 +97,7 @@
   // For each query in flight: the queries left to try if it finds nothing,
   // and the words typed. The worker answers in order.
   var waiting = []
-  // Only the stand-in of search-worker.js hands the answers to dispatchEvent,
+  // Only the stand-in of search-worker.html hands the answers to dispatchEvent,
   // so only with it can an answer be swapped for the next query's.
   var canRetry = !!window.Worker.startsWhenNeeded
 
@@ -117,7 +117,7 @@
 
   // Material hands the worker its setup as soon as the index has loaded. On a
   // slow network that can be before this file runs: the stand-in of
-  // search-worker.js has then queued it, so it is read from there on start.
+  // search-worker.html has then queued it, so it is read from there on start.
   if (typeof proto.start === "function") {
     var start = proto.start
     proto.start = function () {
