@@ -47,7 +47,10 @@ def hostile_site(tmp_path_factory):
 
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     base = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
-    ui = {key: value + " " + MARK for key, value in base["extra"]["ui"].items()}
+    def marked(value):  # every string, nested ones too (the words for instruction values)
+        return {key: marked(inner) for key, inner in value.items()} if isinstance(value, dict) else f"{value} {MARK}"
+
+    ui = {key: marked(value) for key, value in base["extra"]["ui"].items()}
     ui["emergency"] = "Call {number}. " + MARK
     ui["page_of"] = "Page {page} of {pages}"
     config = {
