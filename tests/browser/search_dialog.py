@@ -16,6 +16,12 @@ RESULTS_SETTLED = """() => new Promise(resolve => {
 
 
 def open_search(page) -> None:
+    # Material's bundle hooks up its s, f and / shortcuts as it runs, and it and
+    # our search scripts are parser-blocking, so all have run by DOMContentLoaded.
+    # goto(wait_until="networkidle") does not wait for that: on a busy CPU the
+    # network can go quiet while the page is still parsing, and a key pressed
+    # then reaches no handler.
+    page.wait_for_load_state("domcontentloaded")
     page.keyboard.press("s")
     page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
     # Opened from disk, Material only starts loading the index now.
