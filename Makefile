@@ -12,6 +12,9 @@ build: $(VENV)/.installed browser
 	$(PY) scripts/build.py --config $(CONFIG) --site-dir $(SITE_DIR)
 
 test: $(VENV)/.installed browser nginx node_modules/.installed
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts tests
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 # The slow tests (the quick benchmark, checked figure by figure), then the full benchmark.
@@ -35,9 +38,10 @@ browser:
 nginx:
 	bash scripts/install_nginx.sh
 
-$(VENV)/.installed: requirements.txt
+# The project's own package (pyproject.toml) installs editable, so edits to it need no reinstall.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -8,6 +8,7 @@ The editions build side by side, Chromium starts while they build, and each
 PDF is read back and checked for its facts as soon as it is written.
 Exit 0: built. Exit 1: a step failed. Exit 2: bad input.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,14 +20,14 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from guidekit.config_file import ConfigFileError, check_config_file, mkdocs_config_messages
+from guidekit.editions import EditionError, base_config_env, editions_for, overlays
+from guidekit.host_configs import nginx_dir_for, write_host_configs
+from guidekit.output_dir import FIX as SITE_DIR_FIX
+from guidekit.output_dir import output_dir_problem
+from guidekit.work_dir import die_with_parent, replace_dir, stop_on_signals, work_dir
 
-from guidekit.host_configs import nginx_dir_for, write_host_configs  # noqa: E402
-from guidekit.config_file import ConfigFileError, check_config_file, mkdocs_config_messages  # noqa: E402
-from guidekit.editions import EditionError, base_config_env, editions_for, overlays  # noqa: E402
-from guidekit.output_dir import FIX as SITE_DIR_FIX, output_dir_problem  # noqa: E402
-from guidekit.work_dir import die_with_parent, replace_dir, stop_on_signals, work_dir  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 MANIFEST = ROOT / "scripts" / "required_content.yml"
 HANDOUT_PAGES = 2
@@ -44,29 +45,36 @@ def reviews_due(config, today: dt.date) -> list[str]:
     """The guide's and the clinic's reviews that are past their due date, as messages."""
     extra, late = config.extra, []
     if extra["guide_review_due"] < today:
-        late.append(f"the guide's review was due on {extra['guide_review_due']} (extra.guide_reviewed: "
-                    f"{extra['guide_reviewed']}). Fix: check the guide against its sources, then update "
-                    "guide_reviewed in mkdocs.yml and the pages' reviewed: dates")
+        late.append(
+            f"the guide's review was due on {extra['guide_review_due']} (extra.guide_reviewed: "
+            f"{extra['guide_reviewed']}). Fix: check the guide against its sources, then update "
+            "guide_reviewed in mkdocs.yml and the pages' reviewed: dates"
+        )
     clinic = extra.get("clinic")
     if clinic and clinic.get("review_due") and clinic["review_due"] < today:
-        late.append(f"the clinic's review was due on {clinic['review_due']} (extra.clinic.reviewed_on: "
-                    f"{clinic['reviewed_on']}). Fix: have the guide reviewed again, then update reviewed_on")
+        late.append(
+            f"the clinic's review was due on {clinic['review_due']} (extra.clinic.reviewed_on: "
+            f"{clinic['reviewed_on']}). Fix: have the guide reviewed again, then update reviewed_on"
+        )
     return late
 
 
 def pdf_problems(manifest, pdf: Path, phases: list[str], lang: str) -> list[str]:
     """What the PDF is missing, as messages."""
+    from pypdf import PdfReader
+
     from guidekit.content_report import check_units
     from guidekit.pdf_text import pdf_units
-    from pypdf import PdfReader
 
     findings = check_units(manifest, pdf_units(pdf), pdf.name, phases, lang)
     problems = [f"{lang}/{pdf.name} is missing {f.kind} {f.id}: {f.detail}" for f in findings if not f.ok]
     pages = len(PdfReader(pdf).pages)
     if phases and pages > HANDOUT_PAGES:
-        problems.append(f"{lang}/{pdf.name} has {pages} pages; a handout must fit on one sheet printed on both "
-                        f"sides ({HANDOUT_PAGES} pages). Fix: shorten the clinic's name, department, section or "
-                        "instruction texts on that page")
+        problems.append(
+            f"{lang}/{pdf.name} has {pages} pages; a handout must fit on one sheet printed on both "
+            f"sides ({HANDOUT_PAGES} pages). Fix: shorten the clinic's name, department, section or "
+            "instruction texts on that page"
+        )
     return problems
 
 
@@ -90,10 +98,25 @@ def warnings_and_errors(log: str) -> str:
 async def build_sites(editions, work: Path) -> bool:
     # Not --quiet: it silences warnings before strict mode counts them, so they would pass.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    builds = [await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(edition.config),
-        "-d", str(work / f"site-{edition.lang}"), env=env, cwd=ROOT, preexec_fn=die_with_parent,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT) for edition in editions]
+    builds = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(edition.config),
+            "-d",
+            str(work / f"site-{edition.lang}"),
+            env=env,
+            cwd=ROOT,
+            preexec_fn=die_with_parent,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        for edition in editions
+    ]
     try:
         logs = [out.decode("utf-8", "replace") for out, _ in await asyncio.gather(*(b.communicate() for b in builds))]
     finally:  # stopped: no build may go on writing into the folder being removed
@@ -101,7 +124,7 @@ async def build_sites(editions, work: Path) -> bool:
             if build.returncode is None:
                 build.kill()
                 await build.wait()
-    for edition, log in zip(editions, logs):
+    for edition, log in zip(editions, logs, strict=True):
         if shown := warnings_and_errors(log):
             print(f"{edition.config.name}:\n{shown}", file=sys.stderr)
     if any(build.returncode for build in builds):
@@ -125,12 +148,15 @@ async def build_pdfs(editions, configs, site: Path, browser_ready) -> bool:
     checks = []  # each PDF is read in a thread while Chromium prints the next
     count = 0
     async with print_tab(browser) as tab:
-        for edition, config in zip(editions, configs):
+        for edition, config in zip(editions, configs, strict=True):
             phases, lang = phases_by_pdf(manifest, config), edition.lang
 
             def check(handout, path, phases=phases, lang=lang):
-                checks.append(asyncio.create_task(asyncio.to_thread(
-                    pdf_problems, manifest, path, phases.get(handout.pdf, []), lang)))
+                checks.append(
+                    asyncio.create_task(
+                        asyncio.to_thread(pdf_problems, manifest, path, phases.get(handout.pdf, []), lang)
+                    )
+                )
 
             count += len(await render_all(tab, site / edition.subdir, print_settings(config), on_done=check))
     problems = [problem for found in await asyncio.gather(*checks) for problem in found]
@@ -181,8 +207,11 @@ async def build(editions, configs, work: Path, with_pdfs: bool) -> bool:
 def read_by(configs) -> list[Path]:
     """Folders the build reads besides the repository's own: pages and the clinic's logo."""
     folders = [Path(config.docs_dir) for config in configs]
-    return folders + [Path(c["logo_source"]).parent for config in configs
-                      if (c := config.extra.get("clinic")) and c.get("logo_source")]
+    return folders + [
+        Path(c["logo_source"]).parent
+        for config in configs
+        if (c := config.extra.get("clinic")) and c.get("logo_source")
+    ]
 
 
 def site_dir_refused(problem: str) -> int:
@@ -195,13 +224,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (a clinic's file)")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the finished site goes")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts")
-    parser.add_argument("--fail-if-review-due", action="store_true",
-                        help="fail (exit 1) when the guide's or the clinic's review is past due, instead of warning")
+    parser.add_argument(
+        "--fail-if-review-due",
+        action="store_true",
+        help="fail (exit 1) when the guide's or the clinic's review is past due, instead of warning",
+    )
     args = parser.parse_args(argv)
     stop_on_signals()
     if not args.config.is_file():
-        print(f"error: {args.config}: no such config file. Fix: pass --config with a MkDocs config file.",
-              file=sys.stderr)
+        print(
+            f"error: {args.config}: no such config file. Fix: pass --config with a MkDocs config file.", file=sys.stderr
+        )
         return 2
     from mkdocs.exceptions import MkDocsException, PluginError
 
@@ -228,8 +261,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except MkDocsException as error:  # MkDocs logged what it found, without the file's name
         found = "; ".join(dict.fromkeys(messages)) or str(error)
-        print(f"error: {args.config}: {found}. Fix: correct or remove that setting "
-              "(https://www.mkdocs.org/user-guide/configuration/)", file=sys.stderr)
+        print(
+            f"error: {args.config}: {found}. Fix: correct or remove that setting "
+            "(https://www.mkdocs.org/user-guide/configuration/)",
+            file=sys.stderr,
+        )
         return 2
     if problem := output_dir_problem(site_dir, read_by(configs)):
         return site_dir_refused(problem)
@@ -247,9 +283,11 @@ def main(argv: list[str] | None = None) -> int:
         replace_dir(work / "site", site_dir)
         replace_dir(work / "nginx", nginx_dir_for(site_dir))
     except ChromiumMissing as error:
-        print(f"error: PDF step: Chromium did not start ({error}); nothing was written to {site_dir}. "
-              "Fix: run `make browser` to install it, or build without PDFs: scripts/build.py --no-pdf",
-              file=sys.stderr)
+        print(
+            f"error: PDF step: Chromium did not start ({error}); nothing was written to {site_dir}. "
+            "Fix: run `make browser` to install it, or build without PDFs: scripts/build.py --no-pdf",
+            file=sys.stderr,
+        )
         return 2
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,4 +1,5 @@
 """Shared fixtures: the real project, copied or built into temporary folders."""
+
 from __future__ import annotations
 
 import os
@@ -12,7 +13,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
-sys.path.insert(0, str(SCRIPTS))
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 # The suite and everything it starts (MkDocs, Chromium, Lighthouse) keep their temporary
@@ -54,14 +54,27 @@ def copy_project(target: Path) -> Path:
 def mkdocs_build(project: Path, out: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(out)],
-        capture_output=True, text=True, cwd=project)
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
 
 
 def full_build(project: Path, site: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     """`make build`'s command: every edition, the PDFs, and the hosts' configs."""
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--config",
-                           str(project / config), "--site-dir", str(site)], capture_output=True, text=True,
-                          cwd=project)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(project / "scripts" / "build.py"),
+            "--config",
+            str(project / config),
+            "--site-dir",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
 
 
 @pytest.fixture(scope="session")

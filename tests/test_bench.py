@@ -2,6 +2,7 @@
 
 Slow (a whole build, Lighthouse, `mkdocs serve`): `make bench` runs it. `make test`
 checks the byte budgets on the built site (tests/browser/test_page_weight.py)."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,12 @@ from conftest import SCRIPTS
 @pytest.mark.slow
 def test_quick_benchmark_reports_every_figure(tmp_path):
     out = tmp_path / "bench.json"
-    result = subprocess.run([sys.executable, str(SCRIPTS / "bench.py"), "--quick", "--json", str(out)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPTS / "bench.py"), "--quick", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(out.read_text())
 

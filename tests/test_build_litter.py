@@ -1,4 +1,5 @@
 """A stopped or killed build leaves nothing behind in the clone."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,13 @@ def litter(project) -> list[str]:
 
 
 def start(project, *args):
-    return subprocess.Popen([sys.executable, "-u", "scripts/build.py", "--config", CLINIC, "--site-dir", "site",
-                             *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-u", "scripts/build.py", "--config", CLINIC, "--site-dir", "site", *args],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
@@ -54,7 +60,11 @@ def test_next_build_removes_what_a_killed_build_left(project_copy):
     os.kill(build.pid, signal.SIGKILL)  # nothing can clean up after this
     build.wait()
     assert [name for name in litter(project_copy) if name.startswith(".site-")]
-    again = subprocess.run([sys.executable, "scripts/build.py", "--config", CLINIC, "--site-dir", "site", "--no-pdf"],
-                           cwd=project_copy, capture_output=True, text=True)
+    again = subprocess.run(
+        [sys.executable, "scripts/build.py", "--config", CLINIC, "--site-dir", "site", "--no-pdf"],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+    )
     assert again.returncode == 0, again.stderr
     assert litter(project_copy) == ["site", "site-nginx"]  # the site and its nginx config

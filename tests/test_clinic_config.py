@@ -1,4 +1,5 @@
 """A bad clinic configuration stops the build with one clear message and writes nothing."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, mkdocs_build
@@ -16,49 +16,91 @@ GOOD = {"name": "Test Clinic", "phone": "412-555-0100"}
 
 CASES = {
     # name: (clinic YAML lines, field, words in the message)
-    "missing logo file": ("name: Test Clinic\n    phone: 412-555-0100\n    logo: clinics/none.svg",
-                          "logo", "isn't an existing file"),
-    "logo of the wrong kind": ("name: Test Clinic\n    phone: 412-555-0100\n    logo: mkdocs.yml",
-                               "logo", "is not an SVG or PNG file"),
+    "missing logo file": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    logo: clinics/none.svg",
+        "logo",
+        "isn't an existing file",
+    ),
+    "logo of the wrong kind": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    logo: mkdocs.yml",
+        "logo",
+        "is not an SVG or PNG file",
+    ),
     "phone that is not a phone number": ("name: Test Clinic\n    phone: call us", "phone", "is not a phone number"),
     "too few digits": ("name: Test Clinic\n    phone: 12-34", "phone", "is not a phone number"),
     "number with no area code": ("name: Test Clinic\n    phone: 555-0142", "phone", "has no area code"),
     "number not in use": ("name: Test Clinic\n    phone: 412-055-0100", "phone", "is not a phone number in use in US"),
-    "after-hours number too long": ("name: Test Clinic\n    phone: +1 412-555-0100\n    region: GB\n"
-                                    "    after_hours_phone: 0131 496 0000 1234", "after_hours_phone",
-                                    "is not a phone number"),
-    "review cycle out of range": ("name: Test Clinic\n    phone: 412-555-0100\n    review_every_months: 120",
-                                  "review_every_months", "outside 1 to 36"),
-    "name too long": ("name: " + "Clinic " * 20 + "\n    phone: 412-555-0100", "name",
-                      "is 139 characters long, more than the 120 that fit"),
-    "unknown region": ("name: Test Clinic\n    phone: 412-555-0100\n    region: XX", "region",
-                       "is not a country code"),
+    "after-hours number too long": (
+        "name: Test Clinic\n    phone: +1 412-555-0100\n    region: GB\n    after_hours_phone: 0131 496 0000 1234",
+        "after_hours_phone",
+        "is not a phone number",
+    ),
+    "review cycle out of range": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    review_every_months: 120",
+        "review_every_months",
+        "outside 1 to 36",
+    ),
+    "name too long": (
+        "name: " + "Clinic " * 20 + "\n    phone: 412-555-0100",
+        "name",
+        "is 139 characters long, more than the 120 that fit",
+    ),
+    "unknown region": ("name: Test Clinic\n    phone: 412-555-0100\n    region: XX", "region", "is not a country code"),
     "unknown key": ("name: Test Clinic\n    phone: 412-555-0100\n    fax: 412-555-0101", "fax", "not a known field"),
     "wrong type": ("name: [Test, Clinic]\n    phone: 412-555-0100", "name", "Expected type"),
     "missing phone": ("name: Test Clinic", "phone", "Required configuration not provided"),
-    "review date as text": ("name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n"
-                            "    reviewed_on: last week", "reviewed_on", "Expected type"),
-    "review without a date": ("name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A",
-                              "reviewed_on", "is missing"),
-    "web address without https": ("name: Test Clinic\n    phone: 412-555-0100\n    url: guide.example.org",
-                                  "url", "is not an http(s) web address"),
-    "web address that ends an attribute": ("name: Test Clinic\n    phone: 412-555-0100\n"
-                                           "    url: 'https://x.org/\"><script>alert(1)</script>'",
-                                           "url", "is not an http(s) web address"),
-    "web address with a space": ("name: Test Clinic\n    phone: 412-555-0100\n    url: https://x.org/a b",
-                                 "url", "is not an http(s) web address"),
-    "script web address": ("name: Test Clinic\n    phone: 412-555-0100\n    url: javascript:alert(1)",
-                           "url", "is not an http(s) web address"),
+    "review date as text": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: last week",
+        "reviewed_on",
+        "Expected type",
+    ),
+    "review without a date": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A",
+        "reviewed_on",
+        "is missing",
+    ),
+    "web address without https": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    url: guide.example.org",
+        "url",
+        "is not an http(s) web address",
+    ),
+    "web address that ends an attribute": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    url: 'https://x.org/\"><script>alert(1)</script>'",
+        "url",
+        "is not an http(s) web address",
+    ),
+    "web address with a space": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    url: https://x.org/a b",
+        "url",
+        "is not an http(s) web address",
+    ),
+    "script web address": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    url: javascript:alert(1)",
+        "url",
+        "is not an http(s) web address",
+    ),
     "script in the name": ("name: <script>alert(1)</script>\n    phone: 412-555-0100", "name", "holds HTML"),
-    "markup ending an attribute": ("name: '\"><img src=x onerror=alert(1)>'\n    phone: 412-555-0100",
-                                   "name", "holds HTML"),
+    "markup ending an attribute": (
+        "name: '\"><img src=x onerror=alert(1)>'\n    phone: 412-555-0100",
+        "name",
+        "holds HTML",
+    ),
     "a word in angle brackets": ("name: O'Neil <Spine> Clinic\n    phone: 412-555-0100", "name", "holds HTML"),
-    "frame in the address": ("name: Test Clinic\n    phone: 412-555-0100\n"
-                             "    address: <iframe src=https://x.org></iframe>", "address", "holds HTML"),
-    "markup in the department": ("name: Test Clinic\n    department: <b>IR</b>\n    phone: 412-555-0100",
-                                 "department", "holds HTML"),
-    "markup in the reviewer": ("name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: <i>Dr A</i>\n"
-                               "    reviewed_on: 2026-11-20", "reviewed_by", "holds HTML"),
+    "frame in the address": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    address: <iframe src=https://x.org></iframe>",
+        "address",
+        "holds HTML",
+    ),
+    "markup in the department": (
+        "name: Test Clinic\n    department: <b>IR</b>\n    phone: 412-555-0100",
+        "department",
+        "holds HTML",
+    ),
+    "markup in the reviewer": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: <i>Dr A</i>\n    reviewed_on: 2026-11-20",
+        "reviewed_by",
+        "holds HTML",
+    ),
 }
 
 
@@ -84,8 +126,13 @@ def test_clinic_loader_rejects_bad_clinic(case):
 
 # One of each way the loader fails (a field's check, an unknown field, a phone number, the logo
 # file, a missing partner field), through the real command: exit 2, one line, nothing written.
-BUILD_CASES = ["missing logo file", "unknown key", "number with no area code", "logo of the wrong kind",
-               "review without a date"]
+BUILD_CASES = [
+    "missing logo file",
+    "unknown key",
+    "number with no area code",
+    "logo of the wrong kind",
+    "review without a date",
+]
 
 
 @pytest.mark.parametrize("case", BUILD_CASES)
@@ -93,9 +140,19 @@ def test_build_script_rejects_bad_clinic(case, project_copy):
     body, field, words = CASES[case]
     config = write_config(project_copy, body)
     site = project_copy / "site"
-    result = subprocess.run([sys.executable, str(project_copy / "scripts" / "build.py"), "--config",
-                             str(project_copy / config), "--site-dir", str(site)],
-                            capture_output=True, text=True, cwd=project_copy)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(project_copy / "scripts" / "build.py"),
+            "--config",
+            str(project_copy / config),
+            "--site-dir",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project_copy,
+    )
     assert result.returncode == 2
     message = result.stderr.strip()
     assert len(message.splitlines()) == 1, message
@@ -119,8 +176,11 @@ def test_mkdocs_itself_rejects_bad_clinic_and_keeps_old_output(case, project_cop
 
 
 def test_bad_config_file_path(project_copy):
-    result = subprocess.run([sys.executable, str(project_copy / "scripts" / "build.py"), "--config",
-                             str(project_copy / "nope.yml")], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(project_copy / "scripts" / "build.py"), "--config", str(project_copy / "nope.yml")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "nope.yml" in result.stderr and "Fix:" in result.stderr
 
 
@@ -143,24 +203,41 @@ def test_phone_numbers_dial_from_a_tap(region, written, printed, tel):
 
 def test_example_clinic_links_dial_in_e164(clinic_site):
     """Every tel: link on every page of the example clinic's site (both editions) is E.164 (a US phone dials it)."""
-    links = {link for page in clinic_site.rglob("*.html")
-             for link in re.findall(r'href="tel:([^"]*)"', page.read_text(encoding="utf-8"))}
+    links = {
+        link
+        for page in clinic_site.rglob("*.html")
+        for link in re.findall(r'href="tel:([^"]*)"', page.read_text(encoding="utf-8"))
+    }
     assert links == {"+14125550142", "+14125550199", "+14125550150"}  # the last: whom to call about blood thinners
 
 
 def build_with(project, body: str, *flags: str) -> subprocess.CompletedProcess:
     config = project / "mkdocs.review.yml"
     config.write_text(f"INHERIT: mkdocs.yml\n{body}", encoding="utf-8")
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--config", str(config),
-                           "--site-dir", str(project / "site"), "--no-pdf", *flags],
-                          capture_output=True, text=True, cwd=project)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(project / "scripts" / "build.py"),
+            "--config",
+            str(config),
+            "--site-dir",
+            str(project / "site"),
+            "--no-pdf",
+            *flags,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
 
 
 OVERDUE = {
     "guide": ("extra:\n  guide_reviewed: 2024-01-15\n", "the guide's review was due on 2025-01-15"),
-    "clinic": ("extra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n"
-               "    reviewed_on: 2025-03-01\n    review_every_months: 6\n",
-               "the clinic's review was due on 2025-09-01"),
+    "clinic": (
+        "extra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n"
+        "    reviewed_on: 2025-03-01\n    review_every_months: 6\n",
+        "the clinic's review was due on 2025-09-01",
+    ),
 }
 
 

@@ -1,4 +1,5 @@
 """The clinic's logo is published as is: only a real PNG or a plain SVG from inside the repository."""
+
 from __future__ import annotations
 
 import os
@@ -16,14 +17,26 @@ BAD_LOGOS = {
     # name: (file name, content, words in the message)
     "script": ("logo.svg", GOOD_SVG.replace("<circle", "<script>alert(1)</script><circle"), "<script> element"),
     "event handler": ("logo.svg", GOOD_SVG.replace("<svg ", '<svg onload="alert(1)" '), "event handler"),
-    "external image": ("logo.svg", GOOD_SVG.replace("<circle", '<image href="https://x.org/t.png"/><circle'),
-                       "refers to another file"),
-    "external use": ("logo.svg", GOOD_SVG.replace("<svg ", f"<svg {XLINK} ").replace(
-        "<circle", '<use xlink:href="other.svg#a"/><circle'), "refers to another file"),
-    "style that loads": ("logo.svg", GOOD_SVG.replace("<circle", "<style>@import 'https://x.org/a.css';</style>"
-                                                                 "<circle"), "loads another file"),
-    "css url in attribute": ("logo.svg", GOOD_SVG.replace("<circle", '<circle style="fill:url(https://x.org/p)"'),
-                             "loads another file"),
+    "external image": (
+        "logo.svg",
+        GOOD_SVG.replace("<circle", '<image href="https://x.org/t.png"/><circle'),
+        "refers to another file",
+    ),
+    "external use": (
+        "logo.svg",
+        GOOD_SVG.replace("<svg ", f"<svg {XLINK} ").replace("<circle", '<use xlink:href="other.svg#a"/><circle'),
+        "refers to another file",
+    ),
+    "style that loads": (
+        "logo.svg",
+        GOOD_SVG.replace("<circle", "<style>@import 'https://x.org/a.css';</style><circle"),
+        "loads another file",
+    ),
+    "css url in attribute": (
+        "logo.svg",
+        GOOD_SVG.replace("<circle", '<circle style="fill:url(https://x.org/p)"'),
+        "loads another file",
+    ),
     "foreign object": ("logo.svg", GOOD_SVG.replace("<circle", "<foreignObject/><circle"), "<foreignObject>"),
     "entity": ("logo.svg", '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + GOOD_SVG, "DOCTYPE"),
     "not svg": ("logo.svg", "<html><body>hello</body></html>", "is not an SVG image"),
@@ -33,10 +46,24 @@ BAD_LOGOS = {
 
 def build(project, logo: str):
     config = project / "mkdocs.test-clinic.yml"
-    config.write_text(f"INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n"
-                      f"    logo: {logo}\n", encoding="utf-8")
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--no-pdf", "--config", str(config),
-                           "--site-dir", str(project / "site")], capture_output=True, text=True, cwd=project)
+    config.write_text(
+        f"INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n    logo: {logo}\n",
+        encoding="utf-8",
+    )
+    return subprocess.run(
+        [
+            sys.executable,
+            str(project / "scripts" / "build.py"),
+            "--no-pdf",
+            "--config",
+            str(config),
+            "--site-dir",
+            str(project / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
 
 
 def assert_refused(result, project, words):

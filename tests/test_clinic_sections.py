@@ -1,5 +1,6 @@
 """A clinic's own sections: added to their page in each language, held to the guide's rules,
 and unable to take a required fact away, because the content check reads the page as built."""
+
 from __future__ import annotations
 
 import subprocess
@@ -8,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
 from guidekit.clinic_sections import SectionError, checked_section, section_files
 from test_instructions import handout_text, page_text
 
-SECTION = {"en": "Parking Park for free in the garage on Example Road.",
-           "es": "Dónde estacionar Estacione gratis en el garaje de Example Road."}
+SECTION = {
+    "en": "Parking Park for free in the garage on Example Road.",
+    "es": "Dónde estacionar Estacione gratis en el garaje de Example Road.",
+}
 KEY_POINTS = {"en": "Key points", "es": "Puntos clave"}
 PAGES = ["index.md", "before.md", "recovery.md"]
 LANGS = ["en", "es"]
@@ -40,18 +42,28 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 
 def test_sections_are_found_by_page_and_language(tmp_path):
     folder = write(tmp_path, {"before.md": "## Parking\n", "es/before.md": "## Estacionar\n"})
-    assert section_files(folder, PAGES, LANGS) == {"en": {"before.md": folder / "before.md"},
-                                                   "es": {"before.md": folder / "es" / "before.md"}}
+    assert section_files(folder, PAGES, LANGS) == {
+        "en": {"before.md": folder / "before.md"},
+        "es": {"before.md": folder / "es" / "before.md"},
+    }
 
 
-@pytest.mark.parametrize("files,message", [
-    ({"before.md": "## Parking\n"},
-     "{folder}/es/before.md: is missing: the section is there in another language, and the es edition needs its "
-     "own. Fix: add the es version of the section"),
-    ({"parking.md": "## Parking\n"},
-     "{folder}/parking.md: is not a section of a page of the guide. Fix: name it after the page it goes on "
-     "(index.md, before.md, recovery.md), in {folder} for en or in {folder}/<language>/ for es; remove anything else"),
-])
+@pytest.mark.parametrize(
+    "files,message",
+    [
+        (
+            {"before.md": "## Parking\n"},
+            "{folder}/es/before.md: is missing: the section is there in another language, and the es edition needs its "
+            "own. Fix: add the es version of the section",
+        ),
+        (
+            {"parking.md": "## Parking\n"},
+            "{folder}/parking.md: is not a section of a page of the guide. Fix: name it after the page it goes on "
+            "(index.md, before.md, recovery.md), in {folder} for en or in {folder}/<language>/ for es; "
+            "remove anything else",
+        ),
+    ],
+)
 def test_a_section_file_that_fits_no_page_is_refused(tmp_path, files, message):
     folder = write(tmp_path, files)
     with pytest.raises(SectionError) as error:
@@ -59,19 +71,33 @@ def test_a_section_file_that_fits_no_page_is_refused(tmp_path, files, message):
     assert str(error.value) == message.format(folder=folder)
 
 
-@pytest.mark.parametrize("text,problem", [
-    ("Park in the garage.\n", "does not start with a ## heading. Fix: start it with its own heading, e.g. "
-                              "## Parking and where to check in"),
-    ("## Parking\n\n# Our clinic\n", "line 3 is a page title (#). Fix: use ## or ### headings"),
-    ("## Parking\n\n## Key points\n", "line 3 repeats the page's own heading 'Key points'. Fix: give the clinic's "
-                                      "section a heading of its own"),
-    ("## Parking\n\nPark <b>here</b>.\n", "line 3 holds HTML ('<b>here</b>.'...). Fix: write plain Markdown: "
-                                          "headings, paragraphs, lists and links"),
-    ("## Parking\n\n<!-- hide the rest\n", "line 3 holds HTML ('<!-- hide th'...). Fix: write plain Markdown: "
-                                           "headings, paragraphs, lists and links"),
-    ("## Parking\n\n```\ncode\n```\n", "holds a code block (``` or ~~~). Fix: write plain Markdown without code "
-                                       "blocks"),
-])
+@pytest.mark.parametrize(
+    "text,problem",
+    [
+        (
+            "Park in the garage.\n",
+            "does not start with a ## heading. Fix: start it with its own heading, e.g. "
+            "## Parking and where to check in",
+        ),
+        ("## Parking\n\n# Our clinic\n", "line 3 is a page title (#). Fix: use ## or ### headings"),
+        (
+            "## Parking\n\n## Key points\n",
+            "line 3 repeats the page's own heading 'Key points'. Fix: give the clinic's section a heading of its own",
+        ),
+        (
+            "## Parking\n\nPark <b>here</b>.\n",
+            "line 3 holds HTML ('<b>here</b>.'...). Fix: write plain Markdown: headings, paragraphs, lists and links",
+        ),
+        (
+            "## Parking\n\n<!-- hide the rest\n",
+            "line 3 holds HTML ('<!-- hide th'...). Fix: write plain Markdown: headings, paragraphs, lists and links",
+        ),
+        (
+            "## Parking\n\n```\ncode\n```\n",
+            "holds a code block (``` or ~~~). Fix: write plain Markdown without code blocks",
+        ),
+    ],
+)
 def test_a_section_that_breaks_the_guides_rules_is_refused(tmp_path, text, problem):
     path = write(tmp_path, {"before.md": text}) / "before.md"
     with pytest.raises(SectionError) as error:
@@ -80,32 +106,55 @@ def test_a_section_that_breaks_the_guides_rules_is_refused(tmp_path, text, probl
 
 
 def build(project: Path, config: str, *options: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "--no-pdf", *options,
-                           "--config", str(project / config), "--site-dir", str(project.parent / "site")],
-                          capture_output=True, text=True, cwd=project)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(project / "scripts" / "build.py"),
+            "--no-pdf",
+            *options,
+            "--config",
+            str(project / config),
+            "--site-dir",
+            str(project.parent / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
 
 
 def clinic_with_section(project: Path, english: str, spanish: str, extra: str = "") -> str:
     write(project / "clinics" / "test" / "sections", {"before.md": english, "es/before.md": spanish})
     (project / "mkdocs.test.yml").write_text(
         "INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Riverside Spine Clinic\n    phone: 412-555-0142\n"
-        f"    sections: clinics/test/sections\n{extra}", encoding="utf-8")
+        f"    sections: clinics/test/sections\n{extra}",
+        encoding="utf-8",
+    )
     return "mkdocs.test.yml"
 
 
 def test_a_section_that_reads_too_hard_stops_the_build(project_copy):
     hard = "## Parking\n\nComprehensive multidisciplinary documentation substantiates pharmaceutical administration.\n"
-    result = build(project_copy, clinic_with_section(project_copy, hard, "## Dónde dejar el auto\n\nDeje el auto en el garaje de la calle.\n"))
+    result = build(
+        project_copy,
+        clinic_with_section(project_copy, hard, "## Dónde dejar el auto\n\nDeje el auto en el garaje de la calle.\n"),
+    )
     assert result.returncode == 2
     assert result.stderr.strip().startswith(
         f"error: clinic section ({project_copy / 'mkdocs.test.yml'}: extra.clinic.sections): "
-        f"{project_copy / 'clinics/test/sections/before.md'}: reads too hard (")
+        f"{project_copy / 'clinics/test/sections/before.md'}: reads too hard ("
+    )
     assert not (project_copy.parent / "site").exists()
 
 
 def test_a_broken_link_in_a_section_fails_the_strict_build(project_copy):
     english = "## Parking\n\nSee [the map](map.md).\n"
-    result = build(project_copy, clinic_with_section(project_copy, english, "## Dónde dejar el auto\n\nDeje el auto en el garaje de la calle.\n"))
+    result = build(
+        project_copy,
+        clinic_with_section(
+            project_copy, english, "## Dónde dejar el auto\n\nDeje el auto en el garaje de la calle.\n"
+        ),
+    )
     assert result.returncode == 1
     assert "'map.md'" in result.stderr and "not found" in result.stderr
     assert not (project_copy.parent / "site").exists()
@@ -118,11 +167,17 @@ def test_the_content_check_reads_the_page_the_patient_gets(project_copy):
     fact = "Do not drive until your care team says you may."
     text = recovery.read_text(encoding="utf-8")
     assert fact in text
-    recovery.write_text(text.replace(fact, f"<!-- instruction driving: Drive after {{value}}. -->{fact}"
-                                           "<!-- /instruction -->"), encoding="utf-8")
+    recovery.write_text(
+        text.replace(fact, f"<!-- instruction driving: Drive after {{value}}. -->{fact}<!-- /instruction -->"),
+        encoding="utf-8",
+    )
     assert build(project_copy, "mkdocs.yml").returncode == 0  # neutral: the fact is there
-    config = clinic_with_section(project_copy, "## Parking\n\nPark here.\n", "## Dónde dejar el auto\n\nDeje el auto en el garaje de la calle.\n",
-                                 "    instructions:\n      driving: 2 days\n")
+    config = clinic_with_section(
+        project_copy,
+        "## Parking\n\nPark here.\n",
+        "## Dónde dejar el auto\n\nDeje el auto en el garaje de la calle.\n",
+        "    instructions:\n      driving: 2 days\n",
+    )
     result = build(project_copy, config)
     assert result.returncode == 1
     assert "fact REC-DRIVE (recovery.md)" in result.stderr

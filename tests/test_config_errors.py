@@ -1,4 +1,5 @@
 """Each confusing failure ends in one line naming the file, the field or step, and the fix; nothing is written."""
+
 from __future__ import annotations
 
 import os
@@ -14,22 +15,31 @@ from guidekit.manifest import load_manifest
 
 BAD_CONFIGS = {
     # name: (file text, words in the message)
-    "clinic at the top level": ("INHERIT: mkdocs.yml\nclinic:\n  name: Test Clinic\n  phone: 412-555-0100\n",
-                                "clinic: is at the top level"),
+    "clinic at the top level": (
+        "INHERIT: mkdocs.yml\nclinic:\n  name: Test Clinic\n  phone: 412-555-0100\n",
+        "clinic: is at the top level",
+    ),
     "empty file": ("", "is empty"),
     "only a comment": ("# nothing yet\n", "is empty"),
-    "key given twice": ("INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n"
-                        "    name: Other Clinic\n", "extra.clinic.name: is given twice (lines 4 and 6)"),
-    "section given twice": ("INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Test Clinic\n"
-                            "    phone: 412-555-0100\nextra:\n  print:\n    paper: A4\n", "extra: is given twice"),
+    "key given twice": (
+        "INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n"
+        "    name: Other Clinic\n",
+        "extra.clinic.name: is given twice (lines 4 and 6)",
+    ),
+    "section given twice": (
+        "INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Test Clinic\n"
+        "    phone: 412-555-0100\nextra:\n  print:\n    paper: A4\n",
+        "extra: is given twice",
+    ),
     "unknown setting": ("INHERIT: mkdocs.yml\nsite_nme: My guide\n", "Unrecognised configuration name: site_nme"),
     "broken YAML": ("INHERIT: mkdocs.yml\nextra:\n  clinic: {name: Test Clinic\n", "is not valid YAML"),
 }
 
 
 def build(project, *args, **options):
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), *args],
-                          capture_output=True, text=True, **options)
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "build.py"), *args], capture_output=True, text=True, **options
+    )
 
 
 def litter(project) -> list[str]:
@@ -61,8 +71,15 @@ def test_config_file_check_gives_one_line(tmp_path, case):
 def test_bad_config_file_gives_one_line_and_writes_nothing(project_copy, case):
     text, words = BAD_CONFIGS[case]
     (project_copy / "mkdocs.bad.yml").write_text(text, encoding="utf-8")
-    result = build(project_copy, "--no-pdf", "--config", str(project_copy / "mkdocs.bad.yml"),
-                   "--site-dir", str(project_copy / "site"), cwd=project_copy)
+    result = build(
+        project_copy,
+        "--no-pdf",
+        "--config",
+        str(project_copy / "mkdocs.bad.yml"),
+        "--site-dir",
+        str(project_copy / "site"),
+        cwd=project_copy,
+    )
     assert result.returncode == 2
     message = one_line(result)
     assert "mkdocs.bad.yml" in message and words in message, message

@@ -1,4 +1,5 @@
 """The content checker: the real guide passes, and every missing piece is caught."""
+
 from __future__ import annotations
 
 import json
@@ -9,10 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT, SCRIPTS
-import check_content
+from guidekit import check_cli as check_content
 from guidekit.manifest import load_manifest
 
 MANIFEST = SCRIPTS / "required_content.yml"
@@ -46,8 +46,9 @@ def edited_copy(tmp_path: Path, page: str, edit) -> Path:
 
 @pytest.fixture(scope="module")
 def real_report() -> dict:
-    out = subprocess.run([sys.executable, str(SCRIPTS / "check_content.py"), "--format", "json"],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, str(SCRIPTS / "check_content.py"), "--format", "json"], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     return json.loads(out.stdout)
 
@@ -77,8 +78,7 @@ def test_every_fact_of_the_sheet_is_in_the_manifest():
 def test_every_sourced_fact_of_the_sheet_names_its_source_in_the_manifest():
     """Facts the sheet gives a source column (recommended and second-edition facts) carry a source."""
     by_id = {f.id: f for f in REAL.facts}
-    sourced = {ident for ident, cells in SHEET_ROW.findall(SHEET.read_text(encoding="utf-8"))
-               if cells.count("|") >= 1}
+    sourced = {ident for ident, cells in SHEET_ROW.findall(SHEET.read_text(encoding="utf-8")) if cells.count("|") >= 1}
     assert len(sourced) >= 22
     assert all(by_id[ident].sources for ident in sourced), sorted(i for i in sourced if not by_id[i].sources)
 
@@ -96,8 +96,9 @@ def test_text_report_names_page_and_line():
     out = subprocess.run([sys.executable, str(SCRIPTS / "check_content.py")], capture_output=True, text=True)
     assert out.returncode == 0
     assert "recovery.md:" in out.stdout and "es/recovery.md:" in out.stdout and "CALL-FEVER" in out.stdout
-    assert out.stdout.splitlines()[-2:] == [line for line in out.stdout.splitlines()
-                                            if line.startswith("Content check (")]
+    assert out.stdout.splitlines()[-2:] == [
+        line for line in out.stdout.splitlines() if line.startswith("Content check (")
+    ]
     assert all("all good" in line for line in out.stdout.splitlines()[-2:])
 
 
@@ -126,13 +127,14 @@ def test_removing_a_fact_fails_and_names_it(lang, fact, real_report, tmp_path, c
     places = carrying(found["matches"])
     assert len(places) == STATED_MORE_THAN_ONCE.get((lang, fact.id), 1), (
         f"{lang} {fact.id}: its patterns match {len(places)} places (lines {places}); "
-        "make them name what only the lines that carry the fact say")
+        "make them name what only the lines that carry the fact say"
+    )
     docs = tmp_path / "docs"
     shutil.copytree(REAL.docs_dir, docs)
     page = page_path(docs, lang, fact.page)
     lines = page.read_text(encoding="utf-8").splitlines()
     doomed = lines_of(places)
-    page.write_text("\n".join(l for n, l in enumerate(lines, 1) if n not in doomed) + "\n", encoding="utf-8")
+    page.write_text("\n".join(line for n, line in enumerate(lines, 1) if n not in doomed) + "\n", encoding="utf-8")
 
     code, report = run_json(capsys, "--docs-dir", str(docs))
     assert code == 1
@@ -140,23 +142,31 @@ def test_removing_a_fact_fails_and_names_it(lang, fact, real_report, tmp_path, c
     other = [code for code in LANGS if code != lang]
     assert all(finding(report, "fact", fact.id, code)["ok"] for code in other)
     assert report["languages"][lang] is False
-    elsewhere = [f["id"] for f in real_report["findings"]
-                 if f["kind"] == "fact" and f["lang"] == lang and f["page"] == fact.page
-                 and not lines_of(carrying(f["matches"])) & doomed]
+    elsewhere = [
+        f["id"]
+        for f in real_report["findings"]
+        if f["kind"] == "fact"
+        and f["lang"] == lang
+        and f["page"] == fact.page
+        and not lines_of(carrying(f["matches"])) & doomed
+    ]
     assert all(finding(report, "fact", ident, lang)["ok"] for ident in elsewhere)
     check_content.main(["--docs-dir", str(docs)])
-    assert any(line.startswith(f"MISSING {lang} ") and fact.id in line
-               for line in capsys.readouterr().out.splitlines())
+    assert any(line.startswith(f"MISSING {lang} ") and fact.id in line for line in capsys.readouterr().out.splitlines())
 
 
-SECTIONS = [(lang, page.id, section) for lang in LANGS for page in REAL.pages.values()
-            for section in page.sections[lang]]
+SECTIONS = [
+    (lang, page.id, section) for lang in LANGS for page in REAL.pages.values() for section in page.sections[lang]
+]
 
 
-@pytest.mark.parametrize("lang,page_id,section", SECTIONS, ids=[f"{l}:{p}:{s}" for l, p, s in SECTIONS])
+@pytest.mark.parametrize("lang,page_id,section", SECTIONS, ids=[f"{lang}:{p}:{s}" for lang, p, s in SECTIONS])
 def test_removing_a_section_heading_fails_and_names_it(lang, page_id, section, real_report, tmp_path, capsys):
-    found = next(f for f in real_report["findings"]
-                 if f["kind"] == "section" and f["id"] == section and f["page"] == page_id and f["lang"] == lang)
+    found = next(
+        f
+        for f in real_report["findings"]
+        if f["kind"] == "section" and f["id"] == section and f["page"] == page_id and f["lang"] == lang
+    )
     docs = tmp_path / "docs"
     shutil.copytree(REAL.docs_dir, docs)
     page = page_path(docs, lang, page_id)
@@ -171,12 +181,16 @@ def test_removing_a_section_heading_fails_and_names_it(lang, page_id, section, r
 
 
 HARD_TEXT = {
-    "en": ("Notwithstanding considerable interdisciplinary methodological heterogeneity, percutaneous "
-           "vertebral augmentation demonstrates statistically indistinguishable postoperative analgesic "
-           "effectiveness relative to comprehensive conservative pharmacological management.\n\n"),
-    "es": ("La heterogeneidad metodológica interdisciplinaria considerable de las investigaciones "
-           "contemporáneas imposibilita extrapolaciones epidemiológicas concluyentes respecto "
-           "a intervenciones percutáneas vertebrales.\n\n"),
+    "en": (
+        "Notwithstanding considerable interdisciplinary methodological heterogeneity, percutaneous "
+        "vertebral augmentation demonstrates statistically indistinguishable postoperative analgesic "
+        "effectiveness relative to comprehensive conservative pharmacological management.\n\n"
+    ),
+    "es": (
+        "La heterogeneidad metodológica interdisciplinaria considerable de las investigaciones "
+        "contemporáneas imposibilita extrapolaciones epidemiológicas concluyentes respecto "
+        "a intervenciones percutáneas vertebrales.\n\n"
+    ),
 }
 
 
@@ -190,8 +204,9 @@ def test_page_too_hard_to_read_fails(lang, tmp_path, capsys):
     score = finding(report, "reading", "during", lang)
     assert score["ok"] is False
     assert not REAL.languages[lang].reads_easily(float(score["detail"].split()[0]))
-    assert all(f["ok"] for f in report["findings"]
-               if f["kind"] == "reading" and (f["id"], f["lang"]) != ("during", lang))
+    assert all(
+        f["ok"] for f in report["findings"] if f["kind"] == "reading" and (f["id"], f["lang"]) != ("during", lang)
+    )
 
 
 def test_one_language_at_a_time(capsys):
@@ -219,11 +234,15 @@ def test_fact_in_the_wrong_section_is_missing(tmp_path, capsys):
     """The call-your-doctor signs must sit under their own heading."""
 
     def move(text):
-        text = text.replace("    - new numbness, tingling, or weakness in your legs or arms (the needle spot may stay numb"
-                            " for a while from the numbing medicine: that is expected)\n", "")
+        text = text.replace(
+            "    - new numbness, tingling, or weakness in your legs or arms (the needle spot may stay numb"
+            " for a while from the numbing medicine: that is expected)\n",
+            "",
+        )
         assert "numbness" not in text.split("## When can you walk?")[0].split("## When should you call")[1]
-        return text.replace("## How well does it work?\n",
-                            "## How well does it work?\n\nNumbness, tingling, or weakness can happen.\n")
+        return text.replace(
+            "## How well does it work?\n", "## How well does it work?\n\nNumbness, tingling, or weakness can happen.\n"
+        )
 
     code, report = run_json(capsys, "--docs-dir", str(edited_copy(tmp_path, "recovery.md", move)))
     assert code == 1
@@ -238,7 +257,9 @@ def test_missing_review_date_fails(tmp_path, capsys):
 
 
 def test_unnamed_source_fails(tmp_path, capsys):
-    without_cochrane = lambda text: "\n".join(l for l in text.splitlines() if "Cochrane" not in l) + "\n"  # noqa: E731
+    def without_cochrane(text):
+        return "\n".join(line for line in text.splitlines() if "Cochrane" not in line) + "\n"
+
     code, report = run_json(capsys, "--docs-dir", str(edited_copy(tmp_path, "about.md", without_cochrane)))
     assert code == 1
     assert finding(report, "source", "COCHRANE")["ok"] is False
@@ -246,7 +267,7 @@ def test_unnamed_source_fails(tmp_path, capsys):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_numbers_are_the_kind_readers_use(lang):
-    """"More than 85 out of 100 people", never a percentage (which "(85%)" made contradict itself)."""
+    """ "More than 85 out of 100 people", never a percentage (which "(85%)" made contradict itself)."""
     for spec in REAL.pages.values():
         text = (REAL.languages[lang].path / spec.file).read_text(encoding="utf-8")
         assert not re.search(r"\d\s?%", text), f"{lang} {spec.file} gives a percentage"
@@ -258,15 +279,18 @@ def test_a_reference_list_is_not_scored_but_still_names_its_sources(tmp_path, ca
     hard = HARD_TEXT["en"].strip()
 
     def in_references(text):
-        return text.replace('<div class="guide-references" markdown>\n\n',
-                            f'<div class="guide-references" markdown>\n\n- {hard}\n', 1)
+        return text.replace(
+            '<div class="guide-references" markdown>\n\n', f'<div class="guide-references" markdown>\n\n- {hard}\n', 1
+        )
 
     code, report = run_json(capsys, "--docs-dir", str(edited_copy(tmp_path / "refs", "about.md", in_references)))
     assert code == 0, [f for f in report["findings"] if not f["ok"]]
     assert finding(report, "source", "COCHRANE")["ok"] is True
 
     def in_prose(text):
-        return text.replace("## When was this guide last reviewed?", f"{hard}\n\n{hard}\n\n## When was this guide last reviewed?")
+        return text.replace(
+            "## When was this guide last reviewed?", f"{hard}\n\n{hard}\n\n## When was this guide last reviewed?"
+        )
 
     code, report = run_json(capsys, "--docs-dir", str(edited_copy(tmp_path / "prose", "about.md", in_prose)))
     assert code == 1

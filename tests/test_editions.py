@@ -1,5 +1,6 @@
 """The Spanish edition is the English config with its own words: same extensions and plugins,
 built on top of whichever config GUIDE_BASE_CONFIG names, with no config file written."""
+
 from __future__ import annotations
 
 from mkdocs.config import load_config
@@ -22,14 +23,18 @@ def raw_config(name: str) -> dict:
 
 def by_name(entries: list) -> dict[str, dict]:
     """[name or {name: options}] -> {name: options}, in order."""
-    return {next(iter(e)) if isinstance(e, dict) else e: (next(iter(e.values())) or {}) if isinstance(e, dict) else {}
-            for e in entries}
+    return {
+        next(iter(e)) if isinstance(e, dict) else e: (next(iter(e.values())) or {}) if isinstance(e, dict) else {}
+        for e in entries
+    }
 
 
 def shared_part(section: str, entries: list) -> dict[str, dict]:
     allowed = PER_LANGUAGE[section]
-    return {name: {key: value for key, value in options.items() if key not in allowed.get(name, set())}
-            for name, options in by_name(entries).items()}
+    return {
+        name: {key: value for key, value in options.items() if key not in allowed.get(name, set())}
+        for name, options in by_name(entries).items()
+    }
 
 
 def test_spanish_config_has_the_english_extensions_and_plugins():
@@ -43,7 +48,9 @@ def test_overlay_builds_on_the_config_the_variable_names(monkeypatch):
     before = sorted(p.name for p in ROOT.iterdir())
     editions = editions_for(ROOT / "mkdocs.example-clinic.yml")
     assert [(e.lang, e.config, e.subdir) for e in editions] == [
-        ("en", ROOT / "mkdocs.example-clinic.yml", ""), ("es", ROOT / "mkdocs.es.yml", "es")]
+        ("en", ROOT / "mkdocs.example-clinic.yml", ""),
+        ("es", ROOT / "mkdocs.es.yml", "es"),
+    ]
     monkeypatch.setenv(BASE_CONFIG, base_config_env(ROOT / "mkdocs.example-clinic.yml")[BASE_CONFIG])
     clinic_es = load_config(str(ROOT / "mkdocs.es.yml"))
     assert clinic_es.extra["clinic"]["name"] == "Maple Hollow Spine Clinic (example)"

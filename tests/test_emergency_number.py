@@ -1,5 +1,6 @@
 """A clinic's emergency number (999 in the UK, 112 in much of Europe) replaces 911 everywhere a
 patient reads it: every page, the page notes, search, and the PDFs."""
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,9 @@ def site_999(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("uk") / "project")
     (project / "mkdocs.uk.yml").write_text(
         "INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Example Spine Clinic\n    region: GB\n"
-        "    phone: 020 7946 0018\n    instructions:\n      emergency_number: \"999\"\n", encoding="utf-8")
+        '    phone: 020 7946 0018\n    instructions:\n      emergency_number: "999"\n',
+        encoding="utf-8",
+    )
     site = project.parent / "site"
     result = full_build(project, site, "mkdocs.uk.yml")  # its PDF check needs 999 where the guide says 911
     assert result.returncode == 0, result.stdout + result.stderr
@@ -38,8 +41,9 @@ def test_no_page_says_911(site_999, lang):
         text = page_text(site_999, lang, page)
         assert not NUMBER.search(text), page
         assert "999" in text, page  # at least the page notes' emergency line
-    index = json.loads(((site_999 if lang == "en" else site_999 / lang) / "search" / "search_index.json")
-                       .read_text(encoding="utf-8"))
+    index = json.loads(
+        ((site_999 if lang == "en" else site_999 / lang) / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
     assert not [doc["location"] for doc in index["docs"] if NUMBER.search(doc["text"] + doc["title"])]
 
 

@@ -1,5 +1,6 @@
 """Every config and front-matter value reaches the page as text: escaped in our templates
 (site and print cover), refused where Material prints it unescaped."""
+
 from __future__ import annotations
 
 import subprocess
@@ -11,13 +12,14 @@ import yaml
 
 from conftest import ROOT, mkdocs_build
 
+
 class IgnoreTags(yaml.SafeLoader):
     """Reads mkdocs.yml without importing what its !!python/name: tags name."""
 
 
 IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
-NAME = "O'Neil & \"Partners\" Spine Clinic"
+NAME = 'O\'Neil & "Partners" Spine Clinic'
 MARK = '<guide-injected title="x">'  # what a value would add to the page, were it not escaped
 
 
@@ -47,6 +49,7 @@ def hostile_site(tmp_path_factory):
 
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     base = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
+
     def marked(value):  # every string, nested ones too (the words for instruction values)
         return {key: marked(inner) for key, inner in value.items()} if isinstance(value, dict) else f"{value} {MARK}"
 
@@ -58,12 +61,21 @@ def hostile_site(tmp_path_factory):
         "extra": {
             "ui": ui,
             "logo_alt": "Guide logo " + MARK,
-            "alternate": [{"name": "English " + MARK, "link": "", "lang": "en"},
-                          {"name": "Español " + MARK, "link": "es/", "lang": "es"}],
-            "clinic": {"name": NAME, "department": "Spine & Pain", "phone": "412-555-0100",
-                       "after_hours_phone": "412-555-0199", "address": "1 \"Main\" St & 2nd Ave",
-                       "url": "https://guide.example.org/spine&pain/", "logo": "clinics/example/logo.svg",
-                       "reviewed_by": "Dr. O'Neil \"Jr\"", "reviewed_on": "2026-11-20"},
+            "alternate": [
+                {"name": "English " + MARK, "link": "", "lang": "en"},
+                {"name": "Español " + MARK, "link": "es/", "lang": "es"},
+            ],
+            "clinic": {
+                "name": NAME,
+                "department": "Spine & Pain",
+                "phone": "412-555-0100",
+                "after_hours_phone": "412-555-0199",
+                "address": '1 "Main" St & 2nd Ave',
+                "url": "https://guide.example.org/spine&pain/",
+                "logo": "clinics/example/logo.svg",
+                "reviewed_by": 'Dr. O\'Neil "Jr"',
+                "reviewed_on": "2026-11-20",
+            },
         },
     }
     text = yaml.safe_dump(config, allow_unicode=True).replace("reviewed_on: '2026-11-20'", "reviewed_on: 2026-11-20")
@@ -89,11 +101,16 @@ def test_quotes_and_ampersands_show_as_written(hostile_site, page):
     text = " ".join("".join(found.text).split())
     assert NAME in text and "Spine & Pain" in text
     if page != "recovery.html":
-        assert "1 \"Main\" St & 2nd Ave" in text
+        assert '1 "Main" St & 2nd Ave' in text
 
 
-@pytest.mark.parametrize("page,address", [("recovery.html", "https://guide.example.org/spine&pain/recovery.html"),
-                                          ("print_page.html", "https://guide.example.org/spine&pain/")])
+@pytest.mark.parametrize(
+    "page,address",
+    [
+        ("recovery.html", "https://guide.example.org/spine&pain/recovery.html"),
+        ("print_page.html", "https://guide.example.org/spine&pain/"),
+    ],
+)
 def test_the_web_address_beside_the_qr_code_is_printed_as_written(hostile_site, page, address):
     html = (hostile_site / page).read_text(encoding="utf-8")
     assert f'<span class="guide-online__address">{address.replace("&", "&amp;")}</span>' in html.replace("<wbr>", "")
@@ -101,15 +118,19 @@ def test_the_web_address_beside_the_qr_code_is_printed_as_written(hostile_site, 
 
 
 def test_canonical_address_keeps_its_ampersand_inside_the_attribute(hostile_site):
-    links = [attrs for tag, attrs in parse(hostile_site / "before.html").tags
-             if tag == "link" and attrs.get("rel") == "canonical"]
+    links = [
+        attrs
+        for tag, attrs in parse(hostile_site / "before.html").tags
+        if tag == "link" and attrs.get("rel") == "canonical"
+    ]
     assert links and links[0]["href"] == "https://guide.example.org/spine&pain/before.html"
 
 
 @pytest.mark.parametrize("key", ["site_name", "site_description", "site_author"])
 def test_markup_in_a_value_material_prints_raw_is_refused(project_copy, tmp_path, key):
-    (project_copy / "mkdocs.bad.yml").write_text(f"INHERIT: mkdocs.yml\n{key}: 'Guide <script>alert(1)</script>'\n",
-                                                 encoding="utf-8")
+    (project_copy / "mkdocs.bad.yml").write_text(
+        f"INHERIT: mkdocs.yml\n{key}: 'Guide <script>alert(1)</script>'\n", encoding="utf-8"
+    )
     result = mkdocs_build(project_copy, tmp_path / "out", "mkdocs.bad.yml")
     assert result.returncode != 0
     assert f"mkdocs.bad.yml: {key}:" in result.stderr and "Fix:" in result.stderr
@@ -119,12 +140,17 @@ def test_markup_in_a_value_material_prints_raw_is_refused(project_copy, tmp_path
 @pytest.mark.parametrize("key", ["title", "description", "author"])
 def test_markup_in_front_matter_is_refused(project_copy, tmp_path, key):
     page = project_copy / "docs" / "faq.md"
-    lines = [line for line in page.read_text(encoding="utf-8").splitlines(keepends=True)
-             if not line.startswith(f"{key}:")]
+    lines = [
+        line for line in page.read_text(encoding="utf-8").splitlines(keepends=True) if not line.startswith(f"{key}:")
+    ]
     lines.insert(1, f"{key}: '\"><script>x</script>'\n")
     page.write_text("".join(lines), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(project_copy / "scripts" / "build.py"), "--no-pdf",
-                             "--site-dir", str(tmp_path / "out")], capture_output=True, text=True, cwd=project_copy)
+    result = subprocess.run(
+        [sys.executable, str(project_copy / "scripts" / "build.py"), "--no-pdf", "--site-dir", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=project_copy,
+    )
     assert result.returncode == 1
     assert f"faq.md: front matter '{key}'" in result.stderr and "Fix:" in result.stderr
     assert not (tmp_path / "out").exists()

@@ -3,6 +3,7 @@ emitted (read here with another parser), the `_headers` rules give each file one
 rule, and a clinic's build gets the same files for its own site.
 
 Served by a real nginx and seen by Chromium in tests/browser/test_hosting.py."""
+
 from __future__ import annotations
 
 import re
@@ -118,7 +119,11 @@ def test_the_policy_says_what_the_guide_allows_and_nothing_more(built_site):
     assert rules["img-src"] == ["'self'", "data:"]
     assert rules["worker-src"] == ["'self'"] and rules["frame-src"] == ["'none'"]
     assert (rules["object-src"], rules["base-uri"], rules["form-action"], rules["frame-ancestors"]) == (
-        ["'none'"], ["'self'"], ["'none'"], ["'none'"])
+        ["'none'"],
+        ["'self'"],
+        ["'none'"],
+        ["'none'"],
+    )
     for page in built_site.rglob("*.html"):
         code = parsed(page)
         assert "frame-ancestors" not in code.meta_policy  # ignored in a <meta>, with a console error
@@ -147,7 +152,10 @@ def test_a_clinic_build_gets_the_same_files_for_its_own_host(clinic_site, built_
     for site in (clinic_site, built_site):
         assert (site / "_headers").is_file()
         assert sorted(p.name for p in nginx_dir_for(site).iterdir()) == [
-            "guide-headers.conf", "guide-locations.conf", "guide-server.conf"]
+            "guide-headers.conf",
+            "guide-locations.conf",
+            "guide-server.conf",
+        ]
     server = (nginx_dir_for(clinic_site) / "guide-server.conf").read_text(encoding="utf-8")
     assert "server_name guide.example.org;" in server  # from the clinic's url
     assert "/etc/letsencrypt/live/guide.example.org/fullchain.pem" in server
@@ -156,19 +164,27 @@ def test_a_clinic_build_gets_the_same_files_for_its_own_host(clinic_site, built_
 def test_an_inline_script_someone_adds_is_hashed_by_the_build(project_copy, tmp_path):
     main = project_copy / "overrides" / "main.html"
     added = "window.guideAddedLater = 1"
-    main.write_text(main.read_text(encoding="utf-8").replace(
-        "{{ super() }}", "<script>" + added + "</script>\n  {{ super() }}"), encoding="utf-8")
+    main.write_text(
+        main.read_text(encoding="utf-8").replace("{{ super() }}", "<script>" + added + "</script>\n  {{ super() }}"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert sha256_source(added) in directive(parsed(tmp_path / "out" / "faq.html").meta_policy, "script-src")
 
 
-@pytest.mark.parametrize("markup, named", [('<button onclick="history.back()">Back</button>', "onclick"),
-                                           ('<a href="javascript:history.back()">Back</a>', "href")])
+@pytest.mark.parametrize(
+    "markup, named",
+    [
+        ('<button onclick="history.back()">Back</button>', "onclick"),
+        ('<a href="javascript:history.back()">Back</a>', "href"),
+    ],
+)
 def test_inline_code_no_hash_can_allow_stops_the_build_with_its_page(project_copy, tmp_path, markup, named):
     main = project_copy / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8").replace("{{ super() }}", markup + "\n  {{ super() }}"),
-                    encoding="utf-8")
+    main.write_text(
+        main.read_text(encoding="utf-8").replace("{{ super() }}", markup + "\n  {{ super() }}"), encoding="utf-8"
+    )
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode == 1
     assert f"security policy: 404.html: inline code in {named} would not run" in result.stderr

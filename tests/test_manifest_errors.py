@@ -1,4 +1,5 @@
 """A malformed manifest gives exit 2 and one message naming file, entry, field and fix."""
+
 from __future__ import annotations
 
 import subprocess
@@ -83,8 +84,12 @@ CASES = {
     "unknown page": (unknown_page, "facts[2] (OV-CEMENT)", "page", "unknown page 'befor'"),
     "duplicate id": (duplicate_id, "facts[5] (OV-WHAT)", "id", "duplicate id, first used at facts[0]"),
     "pattern that does not compile": (bad_pattern, "facts[3] (OV-PURPOSE)", "together.en", "does not compile"),
-    "Spanish pattern that does not compile": (bad_spanish_pattern, "facts[3] (OV-PURPOSE)", "together.es",
-                                              "does not compile"),
+    "Spanish pattern that does not compile": (
+        bad_spanish_pattern,
+        "facts[3] (OV-PURPOSE)",
+        "together.es",
+        "does not compile",
+    ),
     "a language's patterns missing": (missing_language, "facts[6] (OV-CAUSES)", "together.es", "is missing"),
     "unknown language": (unknown_language, "facts[6] (OV-CAUSES)", "together.fr", "is not a language of the guide"),
     "unknown reading formula": (unknown_formula, "languages.es", "reading.formula", "unknown formula 'flesch'"),
@@ -99,8 +104,9 @@ CASES = {
 
 
 def run(path):
-    return subprocess.run([sys.executable, str(SCRIPTS / "check_content.py"), "--manifest", str(path)],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(SCRIPTS / "check_content.py"), "--manifest", str(path)], capture_output=True, text=True
+    )
 
 
 @pytest.mark.parametrize("name", CASES)

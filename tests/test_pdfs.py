@@ -1,4 +1,5 @@
 """The PDFs of both editions: built by the real build command, read back with pypdf."""
+
 from __future__ import annotations
 
 import json
@@ -34,16 +35,38 @@ class Edition:
 
 
 EDITIONS = {
-    "en": Edition("en", "pdf", "vertebroplasty-guide.pdf",
-                  {"vertebroplasty-before.pdf": "before", "vertebroplasty-during.pdf": "during",
-                   "vertebroplasty-recovery.pdf": "recovery", "vertebroplasty-faq.pdf": "faq"},
-                  "Vertebroplasty", "Page {page} of {pages}", "Reviewed November 27, 2026",
-                  "Your care team's phone", ("Where does the word come from?", "mending a bone of the spine")),
-    "es": Edition("es", "es/pdf", "vertebroplastia-guia.pdf",
-                  {"vertebroplastia-antes.pdf": "before", "vertebroplastia-durante.pdf": "during",
-                   "vertebroplastia-recuperacion.pdf": "recovery", "vertebroplastia-preguntas.pdf": "faq"},
-                  "Vertebroplastia", "Página {page} de {pages}", "Revisado 27 de noviembre de 2026",
-                  "Teléfono de su equipo médico", ("¿De dónde viene la palabra?", "arreglar un hueso de la columna")),
+    "en": Edition(
+        "en",
+        "pdf",
+        "vertebroplasty-guide.pdf",
+        {
+            "vertebroplasty-before.pdf": "before",
+            "vertebroplasty-during.pdf": "during",
+            "vertebroplasty-recovery.pdf": "recovery",
+            "vertebroplasty-faq.pdf": "faq",
+        },
+        "Vertebroplasty",
+        "Page {page} of {pages}",
+        "Reviewed November 27, 2026",
+        "Your care team's phone",
+        ("Where does the word come from?", "mending a bone of the spine"),
+    ),
+    "es": Edition(
+        "es",
+        "es/pdf",
+        "vertebroplastia-guia.pdf",
+        {
+            "vertebroplastia-antes.pdf": "before",
+            "vertebroplastia-durante.pdf": "during",
+            "vertebroplastia-recuperacion.pdf": "recovery",
+            "vertebroplastia-preguntas.pdf": "faq",
+        },
+        "Vertebroplastia",
+        "Página {page} de {pages}",
+        "Revisado 27 de noviembre de 2026",
+        "Teléfono de su equipo médico",
+        ("¿De dónde viene la palabra?", "arreglar un hueso de la columna"),
+    ),
 }
 PDFS = [(e.lang, name) for e in EDITIONS.values() for name in [e.guide, *e.handouts]]
 HANDOUTS = [(e.lang, name, page) for e in EDITIONS.values() for name, page in e.handouts.items()]
@@ -151,17 +174,19 @@ def test_every_page_links_to_its_pdfs(default_site, lang):
 def test_example_clinic_everywhere(clinic_site):
     for page in ["index.html", "recovery.html", "about.html", "es/index.html", "es/recovery.html"]:
         html = (clinic_site / page).read_text(encoding="utf-8")
-        footer = html[html.index('class="md-footer'):]
+        footer = html[html.index('class="md-footer') :]
         assert EXAMPLE["name"] in footer and EXAMPLE["phone"] in footer
-    for page, anchor in [("recovery.html", "when-to-call-your-doctor"),
-                         ("es/recovery.html", "cuando-debe-llamar-a-su-medico")]:
+    for page, anchor in [
+        ("recovery.html", "when-to-call-your-doctor"),
+        ("es/recovery.html", "cuando-debe-llamar-a-su-medico"),
+    ]:
         html = (clinic_site / page).read_text(encoding="utf-8")
-        call = html[html.index(f'id="{anchor}"'):][:3000]
+        call = html[html.index(f'id="{anchor}"') :][:3000]
         assert EXAMPLE["name"] in call and 'href="tel:+14125550142"' in call
     for lang in EDITIONS:
         folder = clinic_site / EDITIONS[lang].folder.removesuffix("pdf")
         cover = (folder / "print_page.html").read_text(encoding="utf-8")
-        cover = cover[cover.index('id="print-site-cover-page"'):][:3000]
+        cover = cover[cover.index('id="print-site-cover-page"') :][:3000]
         assert EXAMPLE["name"] in cover and EXAMPLE["phone"] in cover and "assets/clinic/logo.svg" in cover
         assert (folder / "assets" / "clinic" / "logo.svg").is_file()
     for lang, name in PDFS:
@@ -169,16 +194,22 @@ def test_example_clinic_everywhere(clinic_site):
         assert EXAMPLE["name"] in PdfReader(str(pdf)).metadata.title
         for text in pages_text(pdf):
             assert EXAMPLE["name"] in text and EXAMPLE["phone"] in text
-    assert "Clinical review: Dr. Alex Example" in " ".join(pages_text(pdf_path(clinic_site, "en", EDITIONS["en"].guide)))
+    assert "Clinical review: Dr. Alex Example" in " ".join(
+        pages_text(pdf_path(clinic_site, "en", EDITIONS["en"].guide))
+    )
     assert "Revisión clínica: Dr. Alex Example" in " ".join(
-        pages_text(pdf_path(clinic_site, "es", EDITIONS["es"].guide)))
+        pages_text(pdf_path(clinic_site, "es", EDITIONS["es"].guide))
+    )
 
 
 def line_of(page, words: str) -> float:
     """The height on the page of the first run of text that holds these words."""
     found = []
-    page.extract_text(visitor_text=lambda text, cm, tm, *_: found.append(tm[5] * cm[3] + cm[5])
-                      if words in text and not found else None)
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, *_: (
+            found.append(tm[5] * cm[3] + cm[5]) if words in text and not found else None
+        )
+    )
     assert found, f"{words!r} not on the page"
     return found[0]
 
@@ -208,8 +239,10 @@ def test_a4_is_one_setting_away(tmp_path):
     (project / "mkdocs.a4.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  print:\n    paper: A4\n")
     result = build(project, tmp_path / "site", "mkdocs.a4.yml")
     assert result.returncode == 0, result.stderr
-    for pdf in [tmp_path / "site" / "pdf" / "vertebroplasty-faq.pdf", tmp_path / "site" / "es" / "pdf" /
-                "vertebroplastia-preguntas.pdf"]:
+    for pdf in [
+        tmp_path / "site" / "pdf" / "vertebroplasty-faq.pdf",
+        tmp_path / "site" / "es" / "pdf" / "vertebroplastia-preguntas.pdf",
+    ]:
         page = PdfReader(str(pdf)).pages[0]
         assert abs(float(page.mediabox.width) - 595.3) < 2 and abs(float(page.mediabox.height) - 841.9) < 2
 
@@ -238,8 +271,9 @@ class RecoveryWords:
 
 RECOVERY_WORDS = {
     "en": RecoveryWords("Call 911 now", "Call your care team", "chest pain", "100.0 °F", "Results vary"),
-    "es": RecoveryWords("Llame al 911 ahora", "Llame a su equipo médico", "dolor en el pecho", "37.8 °C",
-                        "Los resultados varían"),
+    "es": RecoveryWords(
+        "Llame al 911 ahora", "Llame a su equipo médico", "dolor en el pecho", "37.8 °C", "Los resultados varían"
+    ),
 }
 
 
@@ -263,20 +297,37 @@ def test_example_clinic_handouts_stay_within_two_pages(clinic_site, lang):
         assert len(PdfReader(str(pdf_path(clinic_site, lang, name))).pages) <= 2, name
 
 
-@pytest.mark.parametrize("lang,title", [("en", "Vertebroplasty: a guide for patients"),
-                                        ("es", "Vertebroplastia: una guía para pacientes")])
+@pytest.mark.parametrize(
+    "lang,title", [("en", "Vertebroplasty: a guide for patients"), ("es", "Vertebroplastia: una guía para pacientes")]
+)
 def test_guide_bookmarks_keep_the_spaces_of_the_title(default_site, lang, title):
     outline = PdfReader(str(pdf_path(default_site, lang, EDITIONS[lang].guide))).outline
     assert outline[0].title == title
 
 
 WRITE_INS = {
-    "en": {"before": ["Stop eating at:", "Stop drinking at:", "Arrive at:"],
-           "recovery": ["I may drive from:", "I may shower from:", "Most I may lift", "My follow-up call or visit:",
-                        "Each evening", "Temperature"]},
-    "es": {"before": ["Hora de dejar de comer:", "Hora de dejar de beber:", "Llegue a esta hora y lugar:"],
-           "recovery": ["Puedo manejar desde:", "Puedo ducharme desde:", "Peso máximo", "Mi llamada o cita de control:",
-                        "Cada noche", "Temperatura"]},
+    "en": {
+        "before": ["Stop eating at:", "Stop drinking at:", "Arrive at:"],
+        "recovery": [
+            "I may drive from:",
+            "I may shower from:",
+            "Most I may lift",
+            "My follow-up call or visit:",
+            "Each evening",
+            "Temperature",
+        ],
+    },
+    "es": {
+        "before": ["Hora de dejar de comer:", "Hora de dejar de beber:", "Llegue a esta hora y lugar:"],
+        "recovery": [
+            "Puedo manejar desde:",
+            "Puedo ducharme desde:",
+            "Peso máximo",
+            "Mi llamada o cita de control:",
+            "Cada noche",
+            "Temperatura",
+        ],
+    },
 }
 
 
@@ -299,8 +350,10 @@ def test_phone_numbers_never_break_across_lines_on_paper(clinic_site, lang):
         assert whole and not split, (name, whole, split)
 
 
-EDITION_WORDS = {"en": "Edition {edition} · Reviewed November 27, 2026 · next review due November 27, 2027",
-                 "es": "Edición {edition} · Revisado 27 de noviembre de 2026 · próxima revisión 27 de noviembre de 2027"}
+EDITION_WORDS = {
+    "en": "Edition {edition} · Reviewed November 27, 2026 · next review due November 27, 2027",
+    "es": "Edición {edition} · Revisado 27 de noviembre de 2026 · próxima revisión 27 de noviembre de 2027",
+}
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
@@ -314,8 +367,9 @@ def test_every_pdf_page_and_the_about_page_carry_the_edition(default_site, lang)
     assert f"edition {edition}" in about or f"edición {edition}" in about
 
 
-LONG_NAME = ("The Very Long Name Regional Interventional Spine and Pain Care Center of the Greater "
-             "Springfield Metropolitan Area")
+LONG_NAME = (
+    "The Very Long Name Regional Interventional Spine and Pain Care Center of the Greater Springfield Metropolitan Area"
+)
 
 
 def test_a_long_clinic_name_leaves_page_numbers_and_review_date_on_every_page(tmp_path):
@@ -323,7 +377,9 @@ def test_a_long_clinic_name_leaves_page_numbers_and_review_date_on_every_page(tm
     (project / "mkdocs.long.yml").write_text(
         "INHERIT: mkdocs.yml\nextra:\n  clinic:\n"
         f"    name: {LONG_NAME}\n    department: Interventional Radiology and Neuroradiology\n"
-        "    phone: 412-555-0142\n    after_hours_phone: 412-555-0199 ext. 1234\n", encoding="utf-8")
+        "    phone: 412-555-0142\n    after_hours_phone: 412-555-0199 ext. 1234\n",
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     result = build(project, site, "mkdocs.long.yml")
     assert result.returncode == 0, result.stderr

@@ -1,6 +1,7 @@
 """The QR code from paper to phone: on the first page of every example-clinic handout and of
 the complete guide, read back from the rendered PDF page as a phone's camera would read it,
 beside the address it stands for; and none at all in the neutral guide."""
+
 from __future__ import annotations
 
 import ctypes
@@ -46,10 +47,8 @@ def qr_codes(page) -> list:
 
 def box_of(code) -> tuple[float, float, float, float]:
     """The code's symbol (without its quiet zone) in pixels: left, top, right, bottom."""
-    corners = [code.position.top_left, code.position.top_right, code.position.bottom_right,
-               code.position.bottom_left]
-    return (min(p.x for p in corners), min(p.y for p in corners), max(p.x for p in corners),
-            max(p.y for p in corners))
+    corners = [code.position.top_left, code.position.top_right, code.position.bottom_right, code.position.bottom_left]
+    return (min(p.x for p in corners), min(p.y for p in corners), max(p.x for p in corners), max(p.y for p in corners))
 
 
 def found_chars(page, text: str) -> tuple:
@@ -139,4 +138,5 @@ def test_an_address_without_its_last_slash_still_names_the_guide_folder(url):
 
 def test_a_long_address_wraps_after_a_slash_not_inside_a_word():
     assert breakable("https://clinic.example.org/spine&pain/es/before.html") == (
-        "https://clinic.example.org/<wbr>spine&amp;pain/<wbr>es/<wbr>before.html")
+        "https://clinic.example.org/<wbr>spine&amp;pain/<wbr>es/<wbr>before.html"
+    )

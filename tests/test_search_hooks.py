@@ -1,4 +1,5 @@
 """The build-time halves of search and checklist accessibility (hooks in scripts/hooks/)."""
+
 from __future__ import annotations
 
 import json
@@ -66,8 +67,10 @@ def test_stop_words_in_the_browser_are_lunrs_without_accents(built_site):
     """The query leaves out exactly the words that the index leaves out."""
     worker = next((built_site / JAVASCRIPTS / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
     english = re.search(r"stopWordFilter=\w+\.generateStopWordFilter\(\[([^\]]*)\]", worker).group(1)
-    spanish = re.search(r'stopWordFilter=\w+\.generateStopWordFilter\("([^"]*)"',
-                        (built_site / JAVASCRIPTS / "lunr/min/lunr.es.min.js").read_text(encoding="utf-8")).group(1)
+    spanish = re.search(
+        r'stopWordFilter=\w+\.generateStopWordFilter\("([^"]*)"',
+        (built_site / JAVASCRIPTS / "lunr/min/lunr.es.min.js").read_text(encoding="utf-8"),
+    ).group(1)
     for lang, lunr_words in (("en", listed_words(english)), ("es", spanish.split())):
         ours = listed_words((built_site / JAVASCRIPTS / f"search-stop-words.{lang}.js").read_text(encoding="utf-8"))
         assert len(lunr_words) > 100, lang
@@ -81,6 +84,10 @@ def test_checklist_boxes_are_labelled_by_their_item(built_site):
         assert boxes, name
         for box in boxes:
             # The box, an optional picture (an icon with no name of its own), then the item's words.
-            assert re.match(r"<label><input type=\"checkbox\"[^>]*>\s*(?:<span class=\"twemoji[^\"]*\">.*?</span>\s*)?\w.*</label>$",
-                            box, re.S), box
+            assert re.match(
+                r"<label><input type=\"checkbox\"[^>]*>\s*"
+                r"(?:<span class=\"twemoji[^\"]*\">.*?</span>\s*)?\w.*</label>$",
+                box,
+                re.S,
+            ), box
             assert "<a " not in box, "a link inside a checkbox's label"

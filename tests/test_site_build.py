@@ -1,4 +1,5 @@
 """The real site builds strictly and carries what every page must show."""
+
 from __future__ import annotations
 
 import json
@@ -8,17 +9,26 @@ from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import SCRIPTS, mkdocs_build
 from guidekit.manifest import load_manifest
-from conftest import SCRIPTS
 
 MANIFEST = load_manifest(SCRIPTS / "required_content.yml")
 PAGES = {spec.id: spec.file for spec in MANIFEST.pages.values()}
 KEY_TERMS = {
-    "en": {"cement": "overview", "fever": "recovery", "fasting": "before", "anesthesia": "during",
-           "kyphoplasty": "overview"},
-    "es": {"cemento": "overview", "fiebre": "recovery", "ayuno": "before", "anestesia": "during",
-           "cifoplastia": "overview"},
+    "en": {
+        "cement": "overview",
+        "fever": "recovery",
+        "fasting": "before",
+        "anesthesia": "during",
+        "kyphoplasty": "overview",
+    },
+    "es": {
+        "cemento": "overview",
+        "fiebre": "recovery",
+        "ayuno": "before",
+        "anestesia": "during",
+        "cifoplastia": "overview",
+    },
 }
 FOLDERS = {"en": "", "es": "es"}
 
@@ -100,8 +110,10 @@ def test_page_shows_review_date_and_care_team_notice(built_site, page_id):
     assert "In an emergency, call 911" in html
 
 
-DRAWINGS = {"en": ("procedure.svg", ["needle", "cement", "spinal canal"], ["Spinal canal", "Bone cement"]),
-            "es": ("procedure-es.svg", ["aguja", "cemento", "canal espinal"], ["Canal espinal", "Cemento"])}
+DRAWINGS = {
+    "en": ("procedure.svg", ["needle", "cement", "spinal canal"], ["Spinal canal", "Bone cement"]),
+    "es": ("procedure-es.svg", ["aguja", "cemento", "canal espinal"], ["Canal espinal", "Cemento"]),
+}
 
 
 @pytest.mark.parametrize("lang", FOLDERS)
@@ -187,8 +199,9 @@ def test_phase_page_opens_with_its_main_message_and_ends_with_key_points(built_s
 def test_print_site_assets_only_on_its_print_page(built_site):
     # They style and script only the print page; every other page is spared the requests.
     for path in built_site.rglob("*.html"):
-        found = set(re.findall(r'"[^"]*?((?:css/print-site[-a-z]*\.css)|js/print-site\.js)"',
-                               path.read_text(encoding="utf-8")))
+        found = set(
+            re.findall(r'"[^"]*?((?:css/print-site[-a-z]*\.css)|js/print-site\.js)"', path.read_text(encoding="utf-8"))
+        )
         if path.name == "print_page.html":
             assert {"css/print-site.css", "js/print-site.js"} <= found, path.relative_to(built_site)
         else:
@@ -201,15 +214,22 @@ def test_theme_overrides_reach_the_site_only_as_rendered_pages(built_site):
     overrides = SCRIPTS.parent / "overrides"
     rendered = {"404.html", "sitemap.xml"}  # the theme's static templates, written as pages
     for edition in (built_site, built_site / "es"):
-        published = {path.relative_to(overrides).as_posix() for path in overrides.rglob("*")
-                     if path.is_file() and (edition / path.relative_to(overrides)).exists()}
+        published = {
+            path.relative_to(overrides).as_posix()
+            for path in overrides.rglob("*")
+            if path.is_file() and (edition / path.relative_to(overrides)).exists()
+        }
         assert published <= rendered, f"published from overrides/ into {edition.name}/: {sorted(published - rendered)}"
 
 
 def test_build_with_a_missing_fact_fails(project_copy, tmp_path):
     page = project_copy / "docs" / "recovery.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("    - a fever (high body temperature) above 100.0 °F (37.8 °C)\n", ""),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "    - a fever (high body temperature) above 100.0 °F (37.8 °C)\n", ""
+        ),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
     assert "CALL-FEVER" in result.stderr + result.stdout

@@ -1,4 +1,5 @@
 """Strict means strict: a MkDocs warning fails the build, and no page is published unchecked."""
+
 from __future__ import annotations
 
 import subprocess
@@ -10,13 +11,19 @@ BROKEN = {
     "link to a missing page": ("See [the missing page](missing.md).", "missing.md"),
     "link to a missing anchor": ("See [the questions](faq.md#no-such-question).", "no-such-question"),
 }
-HARD_PAGE = ("---\nreviewed: 2026-11-24\n---\n# Notes\n\nNotwithstanding institutional considerations, "
-             "percutaneous vertebral augmentation necessitates multidisciplinary interdisciplinary evaluation.\n")
+HARD_PAGE = (
+    "---\nreviewed: 2026-11-24\n---\n# Notes\n\nNotwithstanding institutional considerations, "
+    "percutaneous vertebral augmentation necessitates multidisciplinary interdisciplinary evaluation.\n"
+)
 
 
 def build(project, *extra):
-    return subprocess.run([sys.executable, "scripts/build.py", "--no-pdf", "--site-dir", "site", *extra],
-                          capture_output=True, text=True, cwd=project)
+    return subprocess.run(
+        [sys.executable, "scripts/build.py", "--no-pdf", "--site-dir", "site", *extra],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
 
 
 @pytest.mark.parametrize("case", BROKEN)
@@ -43,8 +50,12 @@ def test_page_outside_the_nav_is_not_published_unchecked(project_copy):
 def test_page_in_the_nav_but_not_in_the_manifest_fails(project_copy):
     (project_copy / "docs" / "notes.md").write_text(HARD_PAGE, encoding="utf-8")
     config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - About this guide: about.md\n", "  - About this guide: about.md\n  - Notes: notes.md\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - About this guide: about.md\n", "  - About this guide: about.md\n  - Notes: notes.md\n"
+        ),
+        encoding="utf-8",
+    )
     result = build(project_copy)
     assert result.returncode == 1
     assert "notes.md: would be published without the content and reading checks" in result.stderr

@@ -1,4 +1,5 @@
 """The test suite leaves nothing in the temporary folder (conftest checks it when the suite ends)."""
+
 from __future__ import annotations
 
 import os
@@ -10,13 +11,13 @@ from pathlib import Path
 
 from conftest import ROOT
 
-LITTERING_TEST = '''
+LITTERING_TEST = """
 import tempfile
 from pathlib import Path
 
 def test_leaves_a_folder():
     Path(tempfile.gettempdir(), "mkdocs_left_behind").mkdir()
-'''
+"""
 
 
 def test_suite_fails_when_a_test_leaves_something_in_the_temporary_folder(project_copy, tmp_path):
@@ -26,14 +27,21 @@ def test_suite_fails_when_a_test_leaves_something_in_the_temporary_folder(projec
     tests.mkdir()
     shutil.copy2(ROOT / "tests" / "conftest.py", tests / "conftest.py")
     (tests / "test_litter.py").write_text(LITTERING_TEST, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-                            capture_output=True, text=True, cwd=project_copy, env=dict(os.environ, TMPDIR=str(temp)))
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        capture_output=True,
+        text=True,
+        cwd=project_copy,
+        env=dict(os.environ, TMPDIR=str(temp)),
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "the tests left these in the temporary folder: mkdocs_left_behind" in result.stderr
 
 
 def test_serve_timing_leaves_no_temporary_site(tmp_path):
-    import bench  # mkdocs serve keeps its site in a mkdocs_* folder, removed only when it is stopped cleanly
+    from guidekit.bench import (
+        benchmark as bench,  # mkdocs serve keeps its site in a mkdocs_* folder, removed only when it is stopped cleanly
+    )
 
     before = set(Path(tempfile.gettempdir()).iterdir())
     assert bench.serve_rebuild_time(ROOT / "mkdocs.yml", tmp_path, 1)

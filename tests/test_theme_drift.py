@@ -5,6 +5,7 @@ tests/upstream/ keeps that upstream file as it was when we copied it; when an
 update of Material, MkDocs or mkdocs-print-site-plugin changes the installed file,
 its test fails, names both files and shows what upstream changed.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -46,16 +47,24 @@ def test_copied_piece_matches_the_installed_upstream(ours):
     current = installed(package, inner)
     assert current.is_file(), (
         f"{ours} replaces {package}/{inner}, which the installed {package} no longer has: "
-        f"find what took its place, move our change there, and update the record in {Path(__file__).name}.")
+        f"find what took its place, move our change there, and update the record in {Path(__file__).name}."
+    )
     was, now = recorded.read_text(encoding="utf-8"), current.read_text(encoding="utf-8")
     if was != now:
-        changes = "".join(difflib.unified_diff(was.splitlines(True), now.splitlines(True),
-                                               f"recorded: {recorded.relative_to(ROOT)}", f"installed: {current}"))
+        changes = "".join(
+            difflib.unified_diff(
+                was.splitlines(True),
+                now.splitlines(True),
+                f"recorded: {recorded.relative_to(ROOT)}",
+                f"installed: {current}",
+            )
+        )
         pytest.fail(
             f"{ours} is our version of {package}/{inner}, and the installed {package} changed that file.\n"
             f"Re-apply our change (the comment at the top of {ours} says what it is) on the new upstream file, "
             f"then copy the new upstream file over {recorded.relative_to(ROOT)}.\nWhat upstream changed:\n{changes}",
-            pytrace=False)
+            pytrace=False,
+        )
 
 
 def theme_template_dirs() -> list[Path]:
@@ -65,18 +74,24 @@ def theme_template_dirs() -> list[Path]:
 def test_every_override_of_a_theme_template_is_recorded():
     """A new copy of a Material or MkDocs template gets a drift record, or it would drift unseen."""
     overrides = ROOT / "overrides"
-    shadowing = {f"overrides/{path.relative_to(overrides).as_posix()}" for path in overrides.rglob("*")
-                 if path.is_file() and any((base / path.relative_to(overrides)).is_file()
-                                           for base in theme_template_dirs())}
+    shadowing = {
+        f"overrides/{path.relative_to(overrides).as_posix()}"
+        for path in overrides.rglob("*")
+        if path.is_file() and any((base / path.relative_to(overrides)).is_file() for base in theme_template_dirs())
+    }
     unrecorded = sorted(shadowing - set(COPIED))
-    assert not unrecorded, (f"{', '.join(unrecorded)} replace(s) a theme template with no drift record: "
-                            f"copy the upstream file into tests/upstream/ and add it to COPIED in {Path(__file__).name}")
+    assert not unrecorded, (
+        f"{', '.join(unrecorded)} replace(s) a theme template with no drift record: "
+        f"copy the upstream file into tests/upstream/ and add it to COPIED in {Path(__file__).name}"
+    )
 
 
 def test_every_upstream_copy_belongs_to_a_record():
     kept = {path.relative_to(UPSTREAM_COPIES).as_posix() for path in UPSTREAM_COPIES.rglob("*") if path.is_file()}
     recorded = {f"{package}/{inner}" for package, inner in COPIED.values()}
-    assert kept == recorded, f"tests/upstream/ holds {sorted(kept - recorded)} with no record; missing {sorted(recorded - kept)}"
+    assert kept == recorded, (
+        f"tests/upstream/ holds {sorted(kept - recorded)} with no record; missing {sorted(recorded - kept)}"
+    )
 
 
 @pytest.mark.parametrize("ours", ["overrides/main.html", "overrides/404.html"])
@@ -85,11 +100,14 @@ def test_blocks_we_fill_are_materials_blocks(ours):
     base = installed("material", "templates/base.html").read_text(encoding="utf-8")
     theirs = set(re.findall(r"{%-? block (\w+)", base))
     missing = sorted(set(re.findall(r"{%-? block (\w+)", (ROOT / ours).read_text(encoding="utf-8"))) - theirs)
-    assert not missing, (f"{ours} fills the block(s) {', '.join(missing)}, which the installed Material's base.html "
-                         "no longer has: move what they add to the block that took their place.")
+    assert not missing, (
+        f"{ours} fills the block(s) {', '.join(missing)}, which the installed Material's base.html "
+        "no longer has: move what they add to the block that took their place."
+    )
 
 
 # What our scripts and styles rely on inside the installed packages' own code.
+
 
 def material_asset(pattern: str) -> Path:
     found = sorted(installed("material", "templates/assets").glob(pattern))
@@ -115,17 +133,23 @@ def enum_members(source: str, name: str) -> dict[str, int]:
 def test_search_query_uses_materials_search_message_numbers():
     """search-query.js reads and writes Material's private worker messages by their numbers."""
     ours_file = ROOT / "docs/assets/javascripts/search-query.js"
-    ours = {name: int(number) for name, number in
-            re.findall(r"\b(SETUP|QUERY|RESULT) = (\d+)", ours_file.read_text(encoding="utf-8"))}
+    ours = {
+        name: int(number)
+        for name, number in re.findall(r"\b(SETUP|QUERY|RESULT) = (\d+)", ours_file.read_text(encoding="utf-8"))
+    }
     source_map = material_asset("javascripts/bundle.*.min.js.map")
     sources = json.loads(source_map.read_text(encoding="utf-8"))
-    message = next(text for path, text in zip(sources["sources"], sources["sourcesContent"])
-                   if path.endswith("search/worker/message/index.ts"))
+    message = next(
+        text
+        for path, text in zip(sources["sources"], sources["sourcesContent"], strict=True)
+        if path.endswith("search/worker/message/index.ts")
+    )
     theirs = enum_members(message, "SearchMessageType")
     assert ours and all(theirs.get(name) == number for name, number in ours.items()), (
         f"docs/assets/javascripts/search-query.js numbers Material's search messages {ours}, but the installed "
         f"Material's SearchMessageType ({source_map.name}, search/worker/message/index.ts) is {theirs}: "
-        "update the numbers in search-query.js, and check that the messages still carry the same data.")
+        "update the numbers in search-query.js, and check that the messages still carry the same data."
+    )
 
 
 def test_search_worker_stand_in_finds_materials_search_worker():
@@ -135,10 +159,11 @@ def test_search_worker_stand_in_finds_materials_search_worker():
     sources = json.loads(material_asset("javascripts/bundle.*.min.js.map").read_text(encoding="utf-8"))
     starts_worker = any("setupSearchWorker(config.search" in text for text in sources["sourcesContent"])
     assert 0 <= config < scripts and '"search":' in base[config:scripts] and starts_worker, (
-        "overrides/partials/javascripts/search-worker.html holds back only the worker at #__config's \"search\" "
+        'overrides/partials/javascripts/search-worker.html holds back only the worker at #__config\'s "search" '
         "address, but the installed Material's base.html no longer writes it before the scripts block, or its "
         "bundle no longer starts the search worker from it: find how Material now names its search worker, "
-        "and match that in search-worker.html.")
+        "and match that in search-worker.html."
+    )
 
 
 def test_palette_script_finds_materials_storage_and_switching_style():
@@ -148,29 +173,39 @@ def test_palette_script_finds_materials_storage_and_switching_style():
     stylesheet = material_asset("stylesheets/palette.*.min.css").read_text(encoding="utf-8")
     assert "__md_get=" in storage and "__md_set=" in storage, (
         "overrides/partials/javascripts/palette.html calls __md_get and __md_set, which the installed Material's "
-        "partials/javascripts/base.html no longer defines: use what replaced them.")
+        "partials/javascripts/base.html no longer defines: use what replaced them."
+    )
     assert "[data-md-color-switching]" in stylesheet, (
         "overrides/partials/javascripts/palette.html sets data-md-color-switching so Material's stylesheet turns "
-        "transitions off while the palette changes, and the installed stylesheet no longer knows it.")
+        "transitions off while the palette changes, and the installed stylesheet no longer knows it."
+    )
 
 
 def test_guide_css_opens_the_drawer_as_material_does():
     """guide.css slides the menu drawer in, on focus, by Material's own breakpoint and width."""
     ours = (ROOT / "docs/assets/css/guide.css").read_text(encoding="utf-8")
-    width, shift = re.search(r"@media screen and \(max-width: ([\d.]+)em\) \{\s*\.md-sidebar--primary:focus-within"
-                             r" \{[^}]*translateX\(([\d.]+)rem\)", ours).groups()
+    width, shift = re.search(
+        r"@media screen and \(max-width: ([\d.]+)em\) \{\s*\.md-sidebar--primary:focus-within"
+        r" \{[^}]*translateX\(([\d.]+)rem\)",
+        ours,
+    ).groups()
     stylesheet = material_asset("stylesheets/main.*.min.css")
     css = stylesheet.read_text(encoding="utf-8")
     rule = "[data-md-toggle=drawer]:checked~.md-container .md-sidebar--primary{"
     at = css.find(rule)
-    body = css[at:css.find("}", at)] if at >= 0 else ""
+    body = css[at : css.find("}", at)] if at >= 0 else ""
     their_shift = re.search(r"translateX\(([\d.]+)rem\)", body)
     their_width = re.findall(r"@media screen and \(max-width:([\d.]+)em\)\{", css[:at]) if at >= 0 else []
-    assert their_shift and their_width and their_shift.group(1) == shift \
-        and round(float(their_width[-1]), 4) == float(width), (
+    assert (
+        their_shift
+        and their_width
+        and their_shift.group(1) == shift
+        and round(float(their_width[-1]), 4) == float(width)
+    ), (
         f"docs/assets/css/guide.css opens the drawer below {width}em by translateX({shift}rem), as the installed "
         f"Material's {stylesheet.name} did; it now does it differently ({rule}...): "
-        "copy Material's new numbers into guide.css.")
+        "copy Material's new numbers into guide.css."
+    )
 
 
 def test_handouts_call_print_sites_own_functions():
@@ -182,4 +217,5 @@ def test_handouts_call_print_sites_own_functions():
     assert ours and not missing, (
         f"scripts/guidekit/handouts.py calls {', '.join(missing)} from mkdocs_print_site_plugin/{PRINT_SITE_SCRIPT} "
         "for the complete guide's table of contents, and the installed print-site no longer defines or calls it "
-        "on its page: call what print-site's plugin.py now calls (its js_calls).")
+        "on its page: call what print-site's plugin.py now calls (its js_calls)."
+    )

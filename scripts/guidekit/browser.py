@@ -1,4 +1,5 @@
 """Start the Chromium that the PDFs and the browser tests use."""
+
 from __future__ import annotations
 
 import shutil

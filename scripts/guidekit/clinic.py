@@ -3,6 +3,7 @@
 With no clinic configured the guide stays neutral: "your care team", and
 blank lines on paper to write a number in. It never invents a clinic.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -128,7 +129,7 @@ class ClinicConfig(base.Config):
 
 FIXES = {
     "name": "give the clinic's name as plain text (no < or >) of at most 120 characters,"
-            " e.g. name: Riverside Spine Clinic (put the department under department:)",
+    " e.g. name: Riverside Spine Clinic (put the department under department:)",
     "department": "give the department as plain text (no < or >)",
     "region": "give the clinic's two-letter country code, e.g. region: US (the default), GB or ES",
     "phone": "write the main number with its area code, e.g. phone: 412-555-0100, or 412-555-0100 ext. 12",
@@ -157,13 +158,21 @@ def parse_phone(text: str, region: str, config_file: str, field: str) -> dict:
         number = None
     reason = phonenumbers.is_possible_number_with_reason(number) if number else None
     if reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
-        raise ClinicError(config_file, field, f"{text!r} has no area code, so no phone can dial it from a link",
-                          FIXES.get(field, FIXES["phone"]))
-    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
+        raise ClinicError(
+            config_file,
+            field,
+            f"{text!r} has no area code, so no phone can dial it from a link",
+            FIXES.get(field, FIXES["phone"]),
+        )
+    if number is None or reason != phonenumbers.ValidationResult.IS_POSSIBLE:
         raise ClinicError(config_file, field, f"{text!r} is not a phone number", FIXES.get(field, FIXES["phone"]))
     if not phonenumbers.is_valid_number(number):
-        raise ClinicError(config_file, field, f"{text!r} is not a phone number in use in {region}",
-                          "check the digits, or set region: to the number's country (e.g. region: GB)")
+        raise ClinicError(
+            config_file,
+            field,
+            f"{text!r} is not a phone number in use in {region}",
+            "check the digits, or set region: to the number's country (e.g. region: GB)",
+        )
     home = phonenumbers.region_code_for_number(number) == region
     style = phonenumbers.PhoneNumberFormat.NATIONAL if home else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     tel = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
@@ -188,23 +197,24 @@ def readable_for(manifest_path: Path):
     return list(languages), readable
 
 
-def load_clinic(raw, config_file: str, lang: str = "en") -> dict | None:
+def load_clinic(raw, config_file: str, lang: str = "en", root: Path = ROOT) -> dict | None:
     """The clinic's validated details, or None when no clinic is configured.
-    `lang` is the edition being built: its translations of the clinic's texts must be there."""
+    `lang` is the edition being built: its translations of the clinic's texts must be there.
+    `root` is the repository being built, whose logo and manifest apply."""
     if raw in (None, {}):
         return None
     if not isinstance(raw, dict):
-        raise ClinicError(config_file, "", f"must be a mapping, not {raw!r}",
-                          "write the clinic's fields indented under extra.clinic")
+        raise ClinicError(
+            config_file, "", f"must be a mapping, not {raw!r}", "write the clinic's fields indented under extra.clinic"
+        )
     schema = ClinicConfig(config_file_path=config_file)
     schema.load_dict(raw)
     errors, warnings = schema.validate()
     for key, message in errors:
         raise ClinicError(config_file, key, str(message).rstrip("."), FIXES.get(key, "check the value"))
-    for key, message in warnings:
-        if "Unrecognised configuration name" in str(message):
-            raise ClinicError(config_file, key, "is not a known field",
-                              f"remove it or use one of: {', '.join(FIELDS)}")
+    for key, warning in warnings:
+        if "Unrecognised configuration name" in str(warning):
+            raise ClinicError(config_file, key, "is not a known field", f"remove it or use one of: {', '.join(FIELDS)}")
     clinic = {key: schema[key] for key in FIELDS}
     for field, tel in PHONE_FIELDS.items():
         if clinic[field]:
@@ -212,10 +222,10 @@ def load_clinic(raw, config_file: str, lang: str = "en") -> dict | None:
             clinic[field], clinic[tel] = phone["text"], phone["tel"]
     if clinic["logo"]:
         try:
-            clinic["logo"] = str(checked_logo(Path(clinic["logo"]), ROOT))
+            clinic["logo"] = str(checked_logo(Path(clinic["logo"]), root))
         except LogoError as error:
             raise ClinicError(config_file, "logo", str(error), FIXES["logo"]) from None
-    languages, readable = readable_for(ROOT / "scripts" / "required_content.yml")
+    languages, readable = readable_for(root / "scripts" / "required_content.yml")
 
     def read_phone(field: str, text) -> dict:
         if not isinstance(text, str):
@@ -228,6 +238,7 @@ def load_clinic(raw, config_file: str, lang: str = "en") -> dict | None:
         raise ClinicError(config_file, error.field, error.problem, error.fix) from None
     if bool(clinic["reviewed_by"]) != bool(clinic["reviewed_on"]):
         missing = "reviewed_on" if clinic["reviewed_by"] else "reviewed_by"
-        raise ClinicError(config_file, missing, "is missing (a clinical review needs both a name and a date)",
-                          FIXES[missing])
+        raise ClinicError(
+            config_file, missing, "is missing (a clinical review needs both a name and a date)", FIXES[missing]
+        )
     return clinic

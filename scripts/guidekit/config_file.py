@@ -2,6 +2,7 @@
 refuse what MkDocs would take silently or explain without naming the file:
 an empty file, a key given twice (YAML keeps the last), `clinic:` outside `extra:`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,7 +20,7 @@ class ConfigFileError(Exception):
         super().__init__(f"{file}: {where}: {problem}. Fix: {fix}" if where else f"{file}: {problem}. Fix: {fix}")
 
 
-class Loader(get_yaml_loader()):
+class Loader(get_yaml_loader()):  # type: ignore[misc]  # MkDocs makes its loader class at run time
     """MkDocs' loader: it knows !ENV; !relative is kept as text (only its place matters here)."""
 
 
@@ -48,29 +49,43 @@ def check_config_file(path: Path) -> None:
     """Raise ConfigFileError for the first problem in `path` or a file it INHERITs."""
     path = Path(path)
     seen = set()
-    while path and path.resolve() not in seen:
+    while path.resolve() not in seen:
         seen.add(path.resolve())
         try:
             text = path.read_text(encoding="utf-8")
             if found := duplicate_key(yaml.compose(text, Loader=Loader)):
                 key, first, second = found
-                raise ConfigFileError(path, key, f"is given twice (lines {first} and {second}); YAML would "
-                                      "silently keep the last", "keep one of them")
+                raise ConfigFileError(
+                    path,
+                    key,
+                    f"is given twice (lines {first} and {second}); YAML would silently keep the last",
+                    "keep one of them",
+                )
             data = yaml.load(text, Loader=Loader)
         except yaml.YAMLError as error:
-            raise ConfigFileError(path, "", f"is not valid YAML ({' '.join(str(error).split())})",
-                                  "fix the line it names") from None
+            raise ConfigFileError(
+                path, "", f"is not valid YAML ({' '.join(str(error).split())})", "fix the line it names"
+            ) from None
         except (OSError, UnicodeDecodeError) as error:
             raise ConfigFileError(path, "", f"cannot be read ({error})", "give a readable UTF-8 file") from None
         if not isinstance(data, dict) or not data:
-            raise ConfigFileError(path, "", "is empty (or not a set of settings)",
-                                  f"start from {EXAMPLE}: 'INHERIT: mkdocs.yml', then extra: and clinic: below it")
+            raise ConfigFileError(
+                path,
+                "",
+                "is empty (or not a set of settings)",
+                f"start from {EXAMPLE}: 'INHERIT: mkdocs.yml', then extra: and clinic: below it",
+            )
         if "clinic" in data:
-            raise ConfigFileError(path, "clinic", "is at the top level, where MkDocs ignores it",
-                                  "indent it under extra: (extra:, then clinic: two spaces in, as in "
-                                  f"{EXAMPLE})")
+            raise ConfigFileError(
+                path,
+                "clinic",
+                "is at the top level, where MkDocs ignores it",
+                f"indent it under extra: (extra:, then clinic: two spaces in, as in {EXAMPLE})",
+            )
         inherit = data.get("INHERIT")
-        path = path.parent / inherit if isinstance(inherit, str) else None
+        if not isinstance(inherit, str):
+            break
+        path = path.parent / inherit
 
 
 class _Collect(logging.Handler):

@@ -1,4 +1,5 @@
 """Check pages against the manifest: pages, sections, facts, sources, readability."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,9 +26,12 @@ class Finding:
 def fact_matches(fact: Fact, lang: str, units: list[Unit], use_sections: bool = True) -> list[Unit]:
     """Units that hold every pattern of the fact (in the fact's section, if it names one)."""
     section = fact.section.get(lang, "") if use_sections else ""
-    return [unit for unit in units
-            if (not section or unit.section == section)
-            and all(pattern.search(unit.text) for pattern in fact.together[lang])]
+    return [
+        unit
+        for unit in units
+        if (not section or unit.section == section)
+        and all(pattern.search(unit.text) for pattern in fact.together[lang])
+    ]
 
 
 def load_pages(manifest: Manifest, lang: str, sources: dict[str, str] | None = None) -> dict[str, Page]:
@@ -41,8 +45,9 @@ def load_pages(manifest: Manifest, lang: str, sources: dict[str, str] | None = N
         except FileNotFoundError:
             raise ManifestError(path, "pages", spec.id, "does not exist", f"add the {lang} page") from None
         except Exception as error:  # YAML front matter that does not parse is bad input
-            raise ManifestError(path, "front matter", "", f"cannot be read ({error})",
-                                "fix the YAML between the --- lines") from None
+            raise ManifestError(
+                path, "front matter", "", f"cannot be read ({error})", "fix the YAML between the --- lines"
+            ) from None
     return pages
 
 
@@ -63,35 +68,88 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
         page, file = pages[spec.id], file_label(manifest, lang, spec.file)
         reviewed = page.meta.get("reviewed")
         dated = isinstance(reviewed, dt.date)
-        findings.append(Finding("page", spec.id, spec.id, file, dated, lang, 1,
-                                f"last reviewed {reviewed}" if dated else "front matter needs 'reviewed: YYYY-MM-DD'"))
+        findings.append(
+            Finding(
+                "page",
+                spec.id,
+                spec.id,
+                file,
+                dated,
+                lang,
+                1,
+                f"last reviewed {reviewed}" if dated else "front matter needs 'reviewed: YYYY-MM-DD'",
+            )
+        )
         score = scores[spec.id]
-        findings.append(Finding("reading", spec.id, spec.id, file, language.reads_easily(score), lang, 0,
-                                f"{score} {language.formula} ({language.limit_text()})"))
+        findings.append(
+            Finding(
+                "reading",
+                spec.id,
+                spec.id,
+                file,
+                language.reads_easily(score),
+                lang,
+                0,
+                f"{score} {language.formula} ({language.limit_text()})",
+            )
+        )
         headings = {h.text.casefold(): h for h in page.headings()}
         for section in spec.sections[lang]:
             heading = headings.get(" ".join(section.split()).casefold())
-            findings.append(Finding("section", section, spec.id, file, heading is not None, lang,
-                                    heading.line if heading else 0,
-                                    "" if heading else f"no heading '{section}'. Fix: add it as a heading "
-                                    "(## ...) or correct the page's sections in the manifest"))
+            findings.append(
+                Finding(
+                    "section",
+                    section,
+                    spec.id,
+                    file,
+                    heading is not None,
+                    lang,
+                    heading.line if heading else 0,
+                    ""
+                    if heading
+                    else f"no heading '{section}'. Fix: add it as a heading "
+                    "(## ...) or correct the page's sections in the manifest",
+                )
+            )
     for fact in manifest.facts:
         file = file_label(manifest, lang, manifest.pages[fact.page].file)
         units = fact_matches(fact, lang, pages[fact.page].units)
         where = f" under '{fact.section[lang]}'" if fact.section else ""
-        findings.append(Finding(
-            "fact", fact.id, fact.page, file, bool(units), lang, units[0].line if units else 0,
-            fact.text if units else f"{fact.text} | needs together in one paragraph or list item{where}: "
-            + ", ".join(p.pattern for p in fact.together[lang]),
-            [[u.line, u.end_line] for u in units]))
+        findings.append(
+            Finding(
+                "fact",
+                fact.id,
+                fact.page,
+                file,
+                bool(units),
+                lang,
+                units[0].line if units else 0,
+                fact.text
+                if units
+                else f"{fact.text} | needs together in one paragraph or list item{where}: "
+                + ", ".join(p.pattern for p in fact.together[lang]),
+                [[u.line, u.end_line] for u in units],
+            )
+        )
     cited = {source for fact in manifest.facts for source in fact.sources}
     sources_page = pages[manifest.sources_page]
     sources_file = file_label(manifest, lang, manifest.pages[manifest.sources_page].file)
     for source_id in sorted(cited):
         source = manifest.sources[source_id]
         units = [u for u in sources_page.units if source.shown[lang].search(u.text)]
-        findings.append(Finding("source", source_id, manifest.sources_page, sources_file, bool(units), lang,
-                                units[0].line if units else 0, source.cite, [[u.line, u.end_line] for u in units]))
+        findings.append(
+            Finding(
+                "source",
+                source_id,
+                manifest.sources_page,
+                sources_file,
+                bool(units),
+                lang,
+                units[0].line if units else 0,
+                source.cite,
+                [[u.line, u.end_line] for u in units],
+            )
+        )
     return findings
 
 
@@ -118,14 +176,35 @@ def check_units(manifest: Manifest, units: list[Unit], label: str, phases: list[
     for spec in pages:
         for section in spec.sections[lang]:
             present = " ".join(section.split()).casefold() in text
-            findings.append(Finding("section", section, spec.id, label, present, lang, 0,
-                                    "" if present else f"heading '{section}' is not in the text"))
+            findings.append(
+                Finding(
+                    "section",
+                    section,
+                    spec.id,
+                    label,
+                    present,
+                    lang,
+                    0,
+                    "" if present else f"heading '{section}' is not in the text",
+                )
+            )
     for fact in facts_for(manifest, phases):
         found = fact_matches(fact, lang, units, use_sections=False)
-        findings.append(Finding("fact", fact.id, fact.page, label, bool(found), lang, found[0].line if found else 0,
-                                fact.text if found else f"{fact.text} | needs together: "
-                                + ", ".join(p.pattern for p in fact.together[lang]),
-                                [[u.line, u.end_line] for u in found]))
+        findings.append(
+            Finding(
+                "fact",
+                fact.id,
+                fact.page,
+                label,
+                bool(found),
+                lang,
+                found[0].line if found else 0,
+                fact.text
+                if found
+                else f"{fact.text} | needs together: " + ", ".join(p.pattern for p in fact.together[lang]),
+                [[u.line, u.end_line] for u in found],
+            )
+        )
     return findings
 
 

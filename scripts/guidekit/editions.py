@@ -4,6 +4,7 @@ overlay config per other language (mkdocs.es.yml), applied on top of it.
 Each overlay starts with `INHERIT: !ENV [GUIDE_BASE_CONFIG, mkdocs.yml]`, so the
 same file builds on top of whichever config the variable names: the clinic's
 details stay in the clinic's one file, and nothing is written to build them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,14 +34,17 @@ def overlays(base_lang: str = "en") -> dict[str, Path]:
     try:
         languages = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))["languages"]
     except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
-        raise EditionError(f"{MANIFEST}: languages: cannot be read ({error}). "
-                           "Fix: list the guide's languages under languages:") from None
+        raise EditionError(
+            f"{MANIFEST}: languages: cannot be read ({error}). Fix: list the guide's languages under languages:"
+        ) from None
     found = {}
     for lang in sorted(languages):
         overlay = ROOT / f"mkdocs.{lang}.yml"
         if lang != base_lang and not overlay.is_file():
-            raise EditionError(f"{MANIFEST}: languages: {lang} has no edition config {overlay.name}. "
-                               f"Fix: add {overlay.name} (like mkdocs.es.yml) or remove the language")
+            raise EditionError(
+                f"{MANIFEST}: languages: {lang} has no edition config {overlay.name}. "
+                f"Fix: add {overlay.name} (like mkdocs.es.yml) or remove the language"
+            )
         if lang != base_lang:
             found[lang] = overlay
     return found
@@ -49,8 +53,10 @@ def overlays(base_lang: str = "en") -> dict[str, Path]:
 def editions_for(config: Path, base_lang: str = "en") -> list[Edition]:
     """The editions to build from `config`: itself, then each overlay (built with
     base_config_env(config), so that it INHERITs `config`)."""
-    return [Edition(base_lang, config.resolve(), ""),
-            *(Edition(lang, overlay, lang) for lang, overlay in overlays(base_lang).items())]
+    return [
+        Edition(base_lang, config.resolve(), ""),
+        *(Edition(lang, overlay, lang) for lang, overlay in overlays(base_lang).items()),
+    ]
 
 
 def base_config_env(config: Path) -> dict[str, str]:

@@ -4,6 +4,7 @@ Chromium prints the site's own pages with the site's own print stylesheet, as
 a patient's browser would. One browser renders every PDF, one after another
 (Chromium prints one at a time; see print_tab).
 """
+
 from __future__ import annotations
 
 import html
@@ -59,10 +60,11 @@ def footer_template(ui: dict, clinic: dict | None, reviewed: str, edition: str =
         rows.append(" · ".join(f'<span style="{NOWRAP}">{part}</span>' for part in phones))
     else:
         who = f"{html.escape(ui['care_team_phone'])}: ____________________"
-    page_of = html.escape(ui["page_of"]).format(page='<span class="pageNumber"></span>',
-                                                pages='<span class="totalPages"></span>')
+    page_of = html.escape(ui["page_of"]).format(
+        page='<span class="pageNumber"></span>', pages='<span class="totalPages"></span>'
+    )
     version = [html.escape(ui["edition"].format(edition=edition))] if edition else []
-    version.append(f'{html.escape(ui["reviewed"])} {html.escape(reviewed)}')
+    version.append(f"{html.escape(ui['reviewed'])} {html.escape(reviewed)}")
     if due:
         version.append(html.escape(ui["next_review"].format(date=due)))
     rows.append(" · ".join(version))
@@ -70,8 +72,8 @@ def footer_template(ui: dict, clinic: dict | None, reviewed: str, edition: str =
         # Chromium lays the footer out from the top of the bottom margin: the rows are set at
         # its foot instead, clear of the page's last lines; padding, not margins, keeps them on the page.
         '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 9pt; line-height: 1.1; color: #000;'
-        f' box-sizing: border-box; width: 100%; height: calc({MARGINS["bottom"]} - 1mm);'
-        f' padding: 0 {MARGINS["right"]} 0 {MARGINS["left"]};'
+        f" box-sizing: border-box; width: 100%; height: calc({MARGINS['bottom']} - 1mm);"
+        f" padding: 0 {MARGINS['right']} 0 {MARGINS['left']};"
         ' display: flex; flex-direction: column; justify-content: flex-end;">'
         '<div style="display: flex; justify-content: space-between; gap: 6mm;">'
         f'<span style="flex: 1 1 auto; min-width: 0; {ONE_LINE}">{who}</span>'
@@ -85,10 +87,10 @@ def print_settings(config) -> PrintSettings:
     """Settings from a config that has been through the hooks' on_config (clinic checked, dates written)."""
     clinic = config.extra.get("clinic")
     extra = config.extra
-    footer = footer_template(extra["ui"], clinic, extra["guide_reviewed_text"], extra["guide_edition"],
-                             extra["guide_review_due_text"])
-    return PrintSettings(handouts_for(config), config.extra["print"]["paper"], footer,
-                         clinic["name"] if clinic else "")
+    footer = footer_template(
+        extra["ui"], clinic, extra["guide_reviewed_text"], extra["guide_edition"], extra["guide_review_due_text"]
+    )
+    return PrintSettings(handouts_for(config), config.extra["print"]["paper"], footer, clinic["name"] if clinic else "")
 
 
 # What print-site's own script does on its page (in the page's DOMContentLoaded
@@ -110,9 +112,17 @@ async def render_on(page, edition_dir: Path, handout: Handout, out_dir: Path, se
         title = f"{title} ({settings.clinic_name})"
     await page.evaluate("t => { document.title = t }", title)
     target = out_dir / handout.pdf
-    await page.pdf(path=str(target), format=settings.paper, print_background=True, margin=MARGINS,
-                   display_header_footer=True, header_template="<span></span>",
-                   footer_template=settings.footer, outline=True, tagged=True)
+    await page.pdf(
+        path=str(target),
+        format=settings.paper,
+        print_background=True,
+        margin=MARGINS,
+        display_header_footer=True,
+        header_template="<span></span>",
+        footer_template=settings.footer,
+        outline=True,
+        tagged=True,
+    )
     return target
 
 

@@ -9,14 +9,14 @@ carries is what protects it (see scripts/hooks/security_policy.py).
 All of them come from guidekit/security_policy.py, with the hashes the pages
 need; the same build of a clinic's config writes the same files for its site.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from guidekit.security_policy import CACHE_IMMUTABLE, CACHE_REVALIDATE, CONTENT_HASHED, InlineCode, security_headers
 from guidekit.site_policy import site_code
-from guidekit.security_policy import (CACHE_IMMUTABLE, CACHE_REVALIDATE, CONTENT_HASHED, InlineCode,
-                                      security_headers)
 
 HEADERS_FILE = "_headers"
 NGINX_HEADERS = "guide-headers.conf"
@@ -25,14 +25,19 @@ NGINX_SERVER = "guide-server.conf"
 # Where the server block includes the other two from: Debian's snippets folder,
 # relative to nginx's configuration folder (/etc/nginx).
 NGINX_SNIPPETS = "snippets"
-GENERATED = "Written by the guide's build (scripts/guidekit/host_configs.py) for this build: do not edit;\n" \
-            "# rebuild instead, since the Content-Security-Policy holds the hashes of this build's inline scripts."
+GENERATED = (
+    "Written by the guide's build (scripts/guidekit/host_configs.py) for this build: do not edit;\n"
+    "# rebuild instead, since the Content-Security-Policy holds the hashes of this build's inline scripts."
+)
 
 
 def hashed_files(site: Path) -> list[str]:
     """The site's content-hashed files, as URL paths from the site's root."""
-    return sorted("/" + path.relative_to(site).as_posix() for path in site.rglob("*")
-                  if path.is_file() and CONTENT_HASHED.search(path.name))
+    return sorted(
+        "/" + path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.is_file() and CONTENT_HASHED.search(path.name)
+    )
 
 
 def netlify_headers(site: Path, code: InlineCode) -> str:
@@ -48,77 +53,92 @@ def netlify_headers(site: Path, code: InlineCode) -> str:
 
 
 def nginx_headers(code: InlineCode) -> str:
-    lines = [f"# {GENERATED}",
-             "# Every header but Cache-Control. Include it in every location that adds a header of",
-             "# its own: nginx drops all add_header lines of the levels above a location that has one."]
-    lines += [f"add_header {name} \"{value}\" always;" for name, value in security_headers(code).items()]
+    lines = [
+        f"# {GENERATED}",
+        "# Every header but Cache-Control. Include it in every location that adds a header of",
+        "# its own: nginx drops all add_header lines of the levels above a location that has one.",
+    ]
+    lines += [f'add_header {name} "{value}" always;' for name, value in security_headers(code).items()]
     return "\n".join(lines) + "\n"
 
 
 def nginx_locations(site: Path) -> str:
     headers = f"{NGINX_SNIPPETS}/{NGINX_HEADERS}"
     editions = sorted(path.parent.relative_to(site).as_posix() for path in site.glob("*/404.html"))
-    lines = [f"# {GENERATED}",
-             "# The guide's part of a server block: include it inside server { ... } after `root`.",
-             "index index.html;",
-             "charset utf-8;",
-             "charset_types text/css application/javascript application/json image/svg+xml text/xml;",
-             "gzip on;",
-             "gzip_types text/css application/javascript application/json image/svg+xml text/xml;",
-             "server_tokens off;",
-             "error_page 404 /404.html;",
-             "",
-             "location / {",
-             f"    include {headers};",
-             f"    add_header Cache-Control \"{CACHE_REVALIDATE}\" always;",
-             "    try_files $uri $uri/ =404;",
-             "}",
-             "",
-             "# Netlify's and Cloudflare's header rules: for them, not for readers.",
-             f"location = /{HEADERS_FILE} {{",
-             "    return 404;",
-             "}"]
+    lines = [
+        f"# {GENERATED}",
+        "# The guide's part of a server block: include it inside server { ... } after `root`.",
+        "index index.html;",
+        "charset utf-8;",
+        "charset_types text/css application/javascript application/json image/svg+xml text/xml;",
+        "gzip on;",
+        "gzip_types text/css application/javascript application/json image/svg+xml text/xml;",
+        "server_tokens off;",
+        "error_page 404 /404.html;",
+        "",
+        "location / {",
+        f"    include {headers};",
+        f'    add_header Cache-Control "{CACHE_REVALIDATE}" always;',
+        "    try_files $uri $uri/ =404;",
+        "}",
+        "",
+        "# Netlify's and Cloudflare's header rules: for them, not for readers.",
+        f"location = /{HEADERS_FILE} {{",
+        "    return 404;",
+        "}",
+    ]
     for edition in editions:
-        lines += ["", f"location /{edition}/ {{",
-                  f"    error_page 404 /{edition}/404.html;",
-                  f"    include {headers};",
-                  f"    add_header Cache-Control \"{CACHE_REVALIDATE}\" always;",
-                  "    try_files $uri $uri/ =404;",
-                  "}"]
-    lines += ["", "# Names that carry a hash of their content: cached for a year, never revalidated.",
-              f"location ~ \"{CONTENT_HASHED.pattern}\" {{",
-              f"    include {headers};",
-              f"    add_header Cache-Control \"{CACHE_IMMUTABLE}\" always;",
-              "}"]
+        lines += [
+            "",
+            f"location /{edition}/ {{",
+            f"    error_page 404 /{edition}/404.html;",
+            f"    include {headers};",
+            f'    add_header Cache-Control "{CACHE_REVALIDATE}" always;',
+            "    try_files $uri $uri/ =404;",
+            "}",
+        ]
+    lines += [
+        "",
+        "# Names that carry a hash of their content: cached for a year, never revalidated.",
+        f'location ~ "{CONTENT_HASHED.pattern}" {{',
+        f"    include {headers};",
+        f'    add_header Cache-Control "{CACHE_IMMUTABLE}" always;',
+        "}",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def nginx_server(site_url: str | None) -> str:
     host = urlsplit(site_url).hostname if site_url else None
     name = host or "guide.example.org"
-    return "\n".join([
-        f"# {GENERATED}",
-        f"# A whole server for the guide at https://{name}/ (set `url` in the clinic's config",
-        "# to have the build fill in your host name). Copy it to /etc/nginx/sites-enabled/,",
-        f"# the other two files to /etc/nginx/{NGINX_SNIPPETS}/, and the site to the root below.",
-        "server {",
-        "    listen 80;",
-        "    listen [::]:80;",
-        f"    server_name {name};",
-        "    return 301 https://$host$request_uri;",
-        "}",
-        "",
-        "server {",
-        "    listen 443 ssl http2;",
-        "    listen [::]:443 ssl http2;",
-        f"    server_name {name};",
-        f"    ssl_certificate /etc/letsencrypt/live/{name}/fullchain.pem;",
-        f"    ssl_certificate_key /etc/letsencrypt/live/{name}/privkey.pem;",
-        "    ssl_protocols TLSv1.2 TLSv1.3;",
-        f"    root /var/www/{name};",
-        f"    include {NGINX_SNIPPETS}/{NGINX_LOCATIONS};",
-        "}",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                f"# {GENERATED}",
+                f"# A whole server for the guide at https://{name}/ (set `url` in the clinic's config",
+                "# to have the build fill in your host name). Copy it to /etc/nginx/sites-enabled/,",
+                f"# the other two files to /etc/nginx/{NGINX_SNIPPETS}/, and the site to the root below.",
+                "server {",
+                "    listen 80;",
+                "    listen [::]:80;",
+                f"    server_name {name};",
+                "    return 301 https://$host$request_uri;",
+                "}",
+                "",
+                "server {",
+                "    listen 443 ssl http2;",
+                "    listen [::]:443 ssl http2;",
+                f"    server_name {name};",
+                f"    ssl_certificate /etc/letsencrypt/live/{name}/fullchain.pem;",
+                f"    ssl_certificate_key /etc/letsencrypt/live/{name}/privkey.pem;",
+                "    ssl_protocols TLSv1.2 TLSv1.3;",
+                f"    root /var/www/{name};",
+                f"    include {NGINX_SNIPPETS}/{NGINX_LOCATIONS};",
+                "}",
+            ]
+        )
+        + "\n"
+    )
 
 
 def nginx_dir_for(site_dir: Path) -> Path:

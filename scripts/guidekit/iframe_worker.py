@@ -10,6 +10,7 @@ This rebuilds that text from the shim file itself, so an upgraded shim is
 followed, and a shim of another shape stops the build instead of silently
 breaking search from disk.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,7 @@ def function_source(source: str, name: str) -> str | None:
         depth += {"{": 1, "}": -1}.get(source[index], 0)
         opened = True
         if opened and depth == 0:
-            return source[start:index + 1]
+            return source[start : index + 1]
     return None
 
 
@@ -50,5 +51,6 @@ def frame_script(shim: str, worker_url: str) -> str:
     urls = {name for name, text in functions.items() if text is None}
     if len(urls) != 1:
         raise ShimChanged(f"expected one URL placeholder besides functions, found {sorted(urls)}")
-    functions[urls.pop()] = worker_url
-    return PLACEHOLDER.sub(lambda m: functions[m.group(1)], template).replace("<\\/", "</")
+    values = {name: text for name, text in functions.items() if text is not None}
+    values[urls.pop()] = worker_url
+    return PLACEHOLDER.sub(lambda m: values[m.group(1)], template).replace("<\\/", "</")

@@ -9,6 +9,7 @@ wording: ask your care team, and a line to write the answer in on paper.
 The ranges below only catch typing mistakes (a lifting limit of 500 lb, a
 lie-flat time of 3 weeks); the clinic's own clinicians decide the values.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,6 +69,7 @@ class Text:
 
 # --- readers: one per kind of value ---------------------------------------------------------------
 
+
 def read_clock(field: str, value) -> dt.time:
     fix = f'write the time in quotes, as on a 24-hour clock, e.g. {field.rsplit(".", 1)[-1]}: "22:00"'
     if isinstance(value, int) and not isinstance(value, bool):
@@ -90,8 +92,10 @@ def spoken(duration: Duration) -> str:
 
 def read_duration(field: str, value, shortest: Duration, longest: Duration) -> Duration:
     part = field.rsplit(".", 1)[-1]
-    fix = (f"give a whole number and a unit (minutes, hours, days, weeks or months) from {spoken(shortest)} "
-           f"to {spoken(longest)}, e.g. {part}: {EXAMPLES[field.removeprefix('instructions.')]}")
+    fix = (
+        f"give a whole number and a unit (minutes, hours, days, weeks or months) from {spoken(shortest)} "
+        f"to {spoken(longest)}, e.g. {part}: {EXAMPLES[field.removeprefix('instructions.')]}"
+    )
     match = DURATION.match(value.strip()) if isinstance(value, str) else None
     if not match:
         raise InstructionError(field, f"{value!r} is not a duration", fix)
@@ -128,29 +132,41 @@ def read_text(field: str, value, languages: list[str], needed: list[str], readab
         raise InstructionError(field, f"must give the text in each language ({', '.join(languages)})", fix)
     for lang in value:
         if lang not in languages:
-            raise InstructionError(f"{field}.{lang}", "is not a language of the guide",
-                                   f"use one of: {', '.join(languages)}")
+            raise InstructionError(
+                f"{field}.{lang}", "is not a language of the guide", f"use one of: {', '.join(languages)}"
+            )
     for lang in needed:
         if value.get(lang) is None:
-            raise InstructionError(f"{field}.{lang}", f"is missing: the {lang} edition needs the translation",
-                                   f"add the {lang} text under {field}")
+            raise InstructionError(
+                f"{field}.{lang}",
+                f"is missing: the {lang} edition needs the translation",
+                f"add the {lang} text under {field}",
+            )
     for lang, text in value.items():
         where = f"{field}.{lang}"
         if not isinstance(text, str) or not text.strip():
             raise InstructionError(where, f"{text!r} is not text", "write the instruction as a sentence")
         if tag := HTML_TAG.search(text):
-            raise InstructionError(where, f"holds HTML ({tag.group(0)!r}), which would not show as written",
-                                   "write plain text, without < or >")
+            raise InstructionError(
+                where,
+                f"holds HTML ({tag.group(0)!r}), which would not show as written",
+                "write plain text, without < or >",
+            )
         if len(text) > LONGEST_TEXT:
-            raise InstructionError(where, f"is {len(text)} characters long, more than {LONGEST_TEXT}",
-                                   "keep it to one or two short sentences; put more in a clinic section")
+            raise InstructionError(
+                where,
+                f"is {len(text)} characters long, more than {LONGEST_TEXT}",
+                "keep it to one or two short sentences; put more in a clinic section",
+            )
         if problem := readable(lang, text):
-            raise InstructionError(where, f"reads too hard ({problem})",
-                                   "use shorter sentences and shorter, everyday words")
+            raise InstructionError(
+                where, f"reads too hard ({problem})", "use shorter sentences and shorter, everyday words"
+            )
     return Text({lang: " ".join(text.split()) for lang, text in value.items()})
 
 
 # --- the instructions ---------------------------------------------------------------------------
+
 
 def _span(amount: int, unit: str) -> Duration:
     return Duration(amount, unit)
@@ -184,9 +200,17 @@ NESTED = {
     },
 }
 # Shown in messages, so each fix carries a value that would pass.
-EXAMPLES = {"lie_flat": "1 hour", "driving": "2 days", "showering": "2 days", "arrival.before": "1 hour",
-            "arrival.place": "(a text in each language)", "lifting.limit": "10 lb", "lifting.for": "3 months",
-            "follow_up.how": "call", "follow_up.within": "2 weeks"}
+EXAMPLES = {
+    "lie_flat": "1 hour",
+    "driving": "2 days",
+    "showering": "2 days",
+    "arrival.before": "1 hour",
+    "arrival.place": "(a text in each language)",
+    "lifting.limit": "10 lb",
+    "lifting.for": "3 months",
+    "follow_up.how": "call",
+    "follow_up.within": "2 weeks",
+}
 PHONES = {"blood_thinner_phone"}  # read with the clinic's other numbers, in its region
 NAMES = [*SIMPLE, *NESTED, *PHONES]
 
@@ -199,8 +223,11 @@ def read_instructions(raw, languages: list[str], needed: list[str], readable, re
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise InstructionError(base, f"must be a mapping, not {raw!r}",
-                               "write each instruction indented under instructions:, e.g. driving: 2 days")
+        raise InstructionError(
+            base,
+            f"must be a mapping, not {raw!r}",
+            "write each instruction indented under instructions:, e.g. driving: 2 days",
+        )
     ctx = (languages, needed, readable)
     values = {}
     for name, value in raw.items():
@@ -210,16 +237,21 @@ def read_instructions(raw, languages: list[str], needed: list[str], readable, re
         elif name in NESTED:
             parts = NESTED[name]
             if not isinstance(value, dict):
-                raise InstructionError(field, f"must be a mapping with {' and '.join(parts)}",
-                                       f"write {', '.join(f'{p}:' for p in parts)} indented under {name}:")
+                raise InstructionError(
+                    field,
+                    f"must be a mapping with {' and '.join(parts)}",
+                    f"write {', '.join(f'{p}:' for p in parts)} indented under {name}:",
+                )
             for part in value:
                 if part not in parts:
-                    raise InstructionError(f"{field}.{part}", "is not a known part",
-                                           f"use {' and '.join(parts)}")
+                    raise InstructionError(f"{field}.{part}", "is not a known part", f"use {' and '.join(parts)}")
             for part in parts:
                 if part not in value:
-                    raise InstructionError(f"{field}.{part}", "is missing",
-                                           f"give it under {name}:, e.g. {part}: {EXAMPLES[f'{name}.{part}']}")
+                    raise InstructionError(
+                        f"{field}.{part}",
+                        "is missing",
+                        f"give it under {name}:, e.g. {part}: {EXAMPLES[f'{name}.{part}']}",
+                    )
             values[name] = {part: read(f"{field}.{part}", value[part], ctx) for part, read in parts.items()}
         elif name in PHONES:
             values[name] = read_phone(field, value)
@@ -229,6 +261,7 @@ def read_instructions(raw, languages: list[str], needed: list[str], readable, re
 
 
 # --- writing the values in one language ---------------------------------------------------------
+
 
 def locale_for(lang: str, region: str) -> str:
     """The language as written in the clinic's country (es_US: 10:00 p.m.; es_ES: 22:00), if Babel knows it."""

@@ -4,6 +4,7 @@ An SVG is a document: opened at its own address it can run scripts and load
 other files. Only a drawing is accepted: no script, no event handler, nothing
 fetched from elsewhere (no external reference, no DOCTYPE or entity).
 """
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,7 @@ def svg_problem(data: bytes) -> str | None:
             if attribute.lower().startswith("on"):
                 return f"has an event handler ({attribute} on <{tag}>)"
             if name in REFERENCE_ATTRIBUTES and not value.strip().startswith("#"):
-                return f"refers to another file or address ({attribute}=\"{value[:60]}\" on <{tag}>)"
+                return f'refers to another file or address ({attribute}="{value[:60]}" on <{tag}>)'
             if CSS_REFERENCE.search(value):
                 return f"loads another file from its {attribute} attribute on <{tag}>"
     return None

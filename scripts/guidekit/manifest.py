@@ -2,6 +2,7 @@
 
 Every error names the file, the entry and the field, and says how to fix it.
 """
+
 from __future__ import annotations
 
 import re
@@ -92,7 +93,7 @@ def _require(mapping: dict, name: str, kind: type, file, entry: str, fix: str):
     if name not in mapping:
         raise ManifestError(file, entry, name, "is missing", fix)
     value = mapping[name]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
         raise ManifestError(file, entry, name, f"must be a non-empty {kind.__name__}, not {value!r}", fix)
     return value
 
@@ -100,19 +101,30 @@ def _require(mapping: dict, name: str, kind: type, file, entry: str, fix: str):
 def _no_unknown(mapping: dict, allowed: set, file, entry: str) -> None:
     unknown = sorted(set(mapping) - allowed, key=str)
     if unknown:
-        raise ManifestError(file, entry, str(unknown[0]), "is not a known field",
-                            f"remove it or use one of: {', '.join(sorted(allowed))}")
+        raise ManifestError(
+            file,
+            entry,
+            str(unknown[0]),
+            "is not a known field",
+            f"remove it or use one of: {', '.join(sorted(allowed))}",
+        )
 
 
 def _compile(pattern, file, entry: str, name: str) -> re.Pattern:
     if not isinstance(pattern, str) or not pattern.strip():
-        raise ManifestError(file, entry, name, f"pattern {pattern!r} is not a non-empty string",
-                            "write each pattern as a quoted string")
+        raise ManifestError(
+            file, entry, name, f"pattern {pattern!r} is not a non-empty string", "write each pattern as a quoted string"
+        )
     try:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as error:
-        raise ManifestError(file, entry, name, f"pattern {pattern!r} does not compile ({error})",
-                            "escape special characters such as ( ) [ ] . ? with a backslash") from None
+        raise ManifestError(
+            file,
+            entry,
+            name,
+            f"pattern {pattern!r} does not compile ({error})",
+            "escape special characters such as ( ) [ ] . ? with a backslash",
+        ) from None
 
 
 def _per_language(mapping: dict, name: str, languages, file, entry: str, fix: str, required: bool = True) -> dict:
@@ -122,8 +134,13 @@ def _per_language(mapping: dict, name: str, languages, file, entry: str, fix: st
     value = _require(mapping, name, dict, file, entry, fix)
     unknown = sorted(set(value) - set(languages), key=str)
     if unknown:
-        raise ManifestError(file, entry, f"{name}.{unknown[0]}", "is not a language of the guide",
-                            f"remove it or use one of: {', '.join(languages)}")
+        raise ManifestError(
+            file,
+            entry,
+            f"{name}.{unknown[0]}",
+            "is not a language of the guide",
+            f"remove it or use one of: {', '.join(languages)}",
+        )
     for code in languages:
         if code not in value:
             raise ManifestError(file, entry, f"{name}.{code}", "is missing", f"add the {code} version: {fix}")
@@ -142,14 +159,20 @@ def _load_yaml(path: Path, emergency_number: str):
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        raise ManifestError(path, "file", "", f"is not valid YAML{where} ({problem})",
-                            "check the indentation and quoting near that line") from None
+        raise ManifestError(
+            path,
+            "file",
+            "",
+            f"is not valid YAML{where} ({problem})",
+            "check the indentation and quoting near that line",
+        ) from None
 
 
 def _languages(raw: dict, path: Path, docs_dir: Path) -> dict[str, Language]:
     languages = {}
-    for code, spec in _require(raw, "languages", dict, path, "top level",
-                               "list the guide's languages under 'languages:'").items():
+    for code, spec in _require(
+        raw, "languages", dict, path, "top level", "list the guide's languages under 'languages:'"
+    ).items():
         entry = f"languages.{code}"
         if not isinstance(spec, dict):
             raise ManifestError(path, entry, "", "must be a mapping with 'dir' and 'reading'", "see the English entry")
@@ -160,13 +183,19 @@ def _languages(raw: dict, path: Path, docs_dir: Path) -> dict[str, Language]:
         reading = _require(spec, "reading", dict, path, entry, "give {formula: ..., max: ...} or {..., min: ...}")
         formula = reading.get("formula")
         if formula not in FORMULAS:
-            raise ManifestError(path, entry, "reading.formula", f"unknown formula {formula!r}",
-                                f"use one of: {', '.join(FORMULAS)}")
+            raise ManifestError(
+                path, entry, "reading.formula", f"unknown formula {formula!r}", f"use one of: {', '.join(FORMULAS)}"
+            )
         bound = FORMULAS[formula]
         limit = reading.get(bound)
         if isinstance(limit, bool) or not isinstance(limit, (int, float)):
-            raise ManifestError(path, entry, f"reading.{bound}", f"must be a number, not {limit!r}",
-                                f"give the {bound}imum score {formula} allows")
+            raise ManifestError(
+                path,
+                entry,
+                f"reading.{bound}",
+                f"must be a number, not {limit!r}",
+                f"give the {bound}imum score {formula} allows",
+            )
         languages[str(code)] = Language(str(code), folder, formula, float(limit))
     return languages
 
@@ -178,8 +207,12 @@ def load_manifest(path: Path, emergency_number: str = "911") -> Manifest:
     if not isinstance(raw, dict):
         raise ManifestError(path, "file", "", "must be a YAML mapping", "start from the example in README.md")
     _no_unknown(raw, TOP_FIELDS, path, "top level")
-    docs_dir = (path.parent / _require(raw, "docs_dir", str, path, "top level",
-                                       "set docs_dir to the pages folder, relative to the manifest")).resolve()
+    docs_dir = (
+        path.parent
+        / _require(
+            raw, "docs_dir", str, path, "top level", "set docs_dir to the pages folder, relative to the manifest"
+        )
+    ).resolve()
     languages = _languages(raw, path, docs_dir)
 
     pages: dict[str, PageSpec] = {}
@@ -187,19 +220,32 @@ def load_manifest(path: Path, emergency_number: str = "911") -> Manifest:
     for page_id, spec in raw_pages.items():
         entry = f"pages.{page_id}"
         if not isinstance(spec, dict):
-            raise ManifestError(path, entry, "", "must be a mapping with 'file' and 'sections'",
-                                "see the other pages for the shape")
+            raise ManifestError(
+                path, entry, "", "must be a mapping with 'file' and 'sections'", "see the other pages for the shape"
+            )
         _no_unknown(spec, PAGE_FIELDS, path, entry)
-        file = _require(spec, "file", str, path, entry, "give the page's Markdown file, relative to its language folder")
+        file = _require(
+            spec, "file", str, path, entry, "give the page's Markdown file, relative to its language folder"
+        )
         for language in languages.values():
             if not (language.path / file).is_file():
-                raise ManifestError(path, entry, "file", f"{language.path / file} does not exist",
-                                    f"fix the file name or add the {language.code} page")
+                raise ManifestError(
+                    path,
+                    entry,
+                    "file",
+                    f"{language.path / file} does not exist",
+                    f"fix the file name or add the {language.code} page",
+                )
         sections = _per_language(spec, "sections", languages, path, entry, "list the page's required headings")
         for code, headings in sections.items():
             if not isinstance(headings, list) or not all(isinstance(s, str) and s.strip() for s in headings):
-                raise ManifestError(path, entry, f"sections.{code}", "must be a list of non-empty strings",
-                                    "write each heading as a quoted string")
+                raise ManifestError(
+                    path,
+                    entry,
+                    f"sections.{code}",
+                    "must be a list of non-empty strings",
+                    "write each heading as a quoted string",
+                )
         pages[str(page_id)] = PageSpec(str(page_id), file, sections)
 
     sources: dict[str, Source] = {}
@@ -209,15 +255,18 @@ def load_manifest(path: Path, emergency_number: str = "911") -> Manifest:
             raise ManifestError(path, entry, "", "must be a mapping with 'cite' and 'shown'", "see the other sources")
         _no_unknown(spec, SOURCE_FIELDS, path, entry)
         cite = _require(spec, "cite", str, path, entry, "give the full citation")
-        shown = _per_language(spec, "shown", languages, path, entry,
-                              "give a pattern that finds the source on the sources page")
-        sources[str(source_id)] = Source(str(source_id), cite,
-                                         {code: _compile(p, path, entry, f"shown.{code}") for code, p in shown.items()})
+        shown = _per_language(
+            spec, "shown", languages, path, entry, "give a pattern that finds the source on the sources page"
+        )
+        sources[str(source_id)] = Source(
+            str(source_id), cite, {code: _compile(p, path, entry, f"shown.{code}") for code, p in shown.items()}
+        )
 
     sources_page = _require(raw, "sources_page", str, path, "top level", "name the page that lists the sources")
     if sources_page not in pages:
-        raise ManifestError(path, "top level", "sources_page", f"unknown page {sources_page!r}",
-                            f"use one of: {', '.join(pages)}")
+        raise ManifestError(
+            path, "top level", "sources_page", f"unknown page {sources_page!r}", f"use one of: {', '.join(pages)}"
+        )
 
     facts: list[Fact] = []
     first_seen: dict[str, str] = {}
@@ -230,8 +279,9 @@ def load_manifest(path: Path, emergency_number: str = "911") -> Manifest:
         entry = f"facts[{index}] ({fact_id})"
         _no_unknown(spec, FACT_FIELDS, path, entry)
         if fact_id in first_seen:
-            raise ManifestError(path, entry, "id", f"duplicate id, first used at {first_seen[fact_id]}",
-                                "give every fact its own ID")
+            raise ManifestError(
+                path, entry, "id", f"duplicate id, first used at {first_seen[fact_id]}", "give every fact its own ID"
+            )
         first_seen[fact_id] = f"facts[{index}]"
         page = _require(spec, "page", str, path, entry, "name the page the fact belongs on")
         if page not in pages:
@@ -244,26 +294,46 @@ def load_manifest(path: Path, emergency_number: str = "911") -> Manifest:
             if not isinstance(patterns, list) or not patterns:
                 raise ManifestError(path, entry, f"together.{code}", f"must be a non-empty list, not {patterns!r}", fix)
             together[code] = [_compile(p, path, entry, f"together.{code}") for p in patterns]
-        section = _per_language(spec, "section", languages, path, entry, "give the heading, or leave out 'section'",
-                                required=False)
+        section = _per_language(
+            spec, "section", languages, path, entry, "give the heading, or leave out 'section'", required=False
+        )
         for code, heading in section.items():
             if heading not in pages[page].sections[code]:
-                raise ManifestError(path, entry, f"section.{code}",
-                                    f"{heading!r} is not a required section of page {page!r}",
-                                    "add the heading to that page's sections, or fix the spelling")
+                raise ManifestError(
+                    path,
+                    entry,
+                    f"section.{code}",
+                    f"{heading!r} is not a required section of page {page!r}",
+                    "add the heading to that page's sections, or fix the spelling",
+                )
         cited = spec.get("source", [])
         cited = [cited] if isinstance(cited, str) else cited
         if not isinstance(cited, list) or not all(isinstance(s, str) for s in cited):
-            raise ManifestError(path, entry, "source", f"{cited!r} must be a source ID or a list of them",
-                                f"use IDs from: {', '.join(sources)}")
+            raise ManifestError(
+                path,
+                entry,
+                "source",
+                f"{cited!r} must be a source ID or a list of them",
+                f"use IDs from: {', '.join(sources)}",
+            )
         for source in cited:
             if source not in sources:
-                raise ManifestError(path, entry, "source", f"unknown source {source!r}",
-                                    f"use one of: {', '.join(sources)}, or add it under 'sources:'")
+                raise ManifestError(
+                    path,
+                    entry,
+                    "source",
+                    f"unknown source {source!r}",
+                    f"use one of: {', '.join(sources)}, or add it under 'sources:'",
+                )
         handouts = spec.get("handouts", [])
         if not isinstance(handouts, list) or any(h not in pages for h in handouts):
-            raise ManifestError(path, entry, "handouts", f"{handouts!r} must be a list of page IDs",
-                                f"use page IDs from: {', '.join(pages)}")
+            raise ManifestError(
+                path,
+                entry,
+                "handouts",
+                f"{handouts!r} must be a list of page IDs",
+                f"use page IDs from: {', '.join(pages)}",
+            )
         facts.append(Fact(fact_id, page, text, together, section, cited, handouts))
 
     return Manifest(path, docs_dir, sources_page, languages, pages, sources, facts)

@@ -12,6 +12,7 @@ page text for the facts and sources, but not prose for the reading score:
 the exact titles of cited works cannot be put in plainer words, and
 readability studies of patient material leave reference lists out too.
 """
+
 from __future__ import annotations
 
 import html
@@ -82,7 +83,7 @@ def parse_page(source: str, path: str) -> Page:
     if front:
         loaded = yaml.safe_load(front.group(1))
         meta = loaded if isinstance(loaded, dict) else {}
-        source = _blank_out(front) + source[front.end():]
+        source = _blank_out(front) + source[front.end() :]
     source = COMMENT.sub(_blank_out, source)
     page = Page(path=path, meta=meta)
 

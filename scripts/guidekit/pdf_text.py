@@ -9,6 +9,7 @@ two-column handout. The page footer, in the bottom margin, is left out.
 The text comes from PDFium (pypdfium2): the build checks every PDF it makes,
 and PDFium reads them about fifteen times faster than pypdf.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

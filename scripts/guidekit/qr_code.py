@@ -1,6 +1,7 @@
 """The way from paper to phone: each printed page's address on the clinic's site, and
 its QR code, drawn as inline SVG with segno at build time (no image file, no script,
 nothing fetched: it works under the site's Content-Security-Policy)."""
+
 from __future__ import annotations
 
 import segno
@@ -31,8 +32,17 @@ def qr_svg(address: str) -> Markup:
     raised when the same size allows) for a creased or smudged sheet. Markup, since the
     drawing holds only segno's numbers and no text of ours."""
     code = segno.make(address, error="m", micro=False)
-    return Markup(code.svg_inline(scale=MODULE_MM, unit="mm", border=QUIET_ZONE, dark="#000", light="#fff",
-                                  svgclass="guide-qr__code", lineclass=None))
+    return Markup(
+        code.svg_inline(
+            scale=MODULE_MM,
+            unit="mm",
+            border=QUIET_ZONE,
+            dark="#000",
+            light="#fff",
+            svgclass="guide-qr__code",
+            lineclass=None,
+        )
+    )
 
 
 def breakable(address: str) -> Markup:

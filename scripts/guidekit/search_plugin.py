@@ -1,4 +1,5 @@
 """Material's search plugin, as the hooks that add fields to its index find it."""
+
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
@@ -16,5 +17,7 @@ def search_plugin(config, hook: str):
 def require_field(config, hook: str, field: str, boost: str, what: str) -> None:
     """Stop the build when mkdocs.yml does not declare the field: Lunr would not index it."""
     if field not in search_plugin(config, hook).config.fields:
-        raise PluginError(f"{hook} hook: add `fields: {{{field}: {{boost: {boost}}}}}` "
-                          f"to the search plugin in mkdocs.yml, or Lunr will not index the {what}")
+        raise PluginError(
+            f"{hook} hook: add `fields: {{{field}: {{boost: {boost}}}}}` "
+            f"to the search plugin in mkdocs.yml, or Lunr will not index the {what}"
+        )

@@ -6,6 +6,7 @@ policy follows each change to a template, a plugin or Material without
 anyone copying hashes by hand. Every host's config (the `_headers` file, the
 nginx include, the <meta> policy in each page) is made from this module.
 """
+
 from __future__ import annotations
 
 import base64
@@ -39,10 +40,11 @@ def sha256_source(text: str) -> str:
 @dataclass
 class InlineCode:
     """The hashes a set of pages needs in script-src and style-src."""
+
     scripts: set[str] = field(default_factory=set)
     styles: set[str] = field(default_factory=set)
 
-    def __ior__(self, other: "InlineCode") -> "InlineCode":
+    def __ior__(self, other: InlineCode) -> InlineCode:
         self.scripts |= other.scripts
         self.styles |= other.styles
         return self
@@ -98,11 +100,31 @@ def policy(code: InlineCode, meta: bool = False) -> str:
 
 
 # What the guide never uses, turned off for it and for anything it could embed.
-PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in [
-    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
-    "encrypted-media", "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection",
-    "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
-    "screen-wake-lock", "serial", "usb", "xr-spatial-tracking"])
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+)
 
 
 def security_headers(code: InlineCode) -> dict[str, str]:

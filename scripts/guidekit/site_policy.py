@@ -4,6 +4,7 @@ The MkDocs hook puts each page's own policy in the page (what GitHub Pages
 and file:// get); the build reads every page of every edition to write the
 header policy the hosts send (`_headers`, nginx), which allows the union.
 """
+
 from __future__ import annotations
 
 import html
@@ -24,8 +25,9 @@ MATERIAL_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*
 
 SCRIPT_OR_STYLE_BODY = re.compile(r"(<(script|style)\b[^>]*>).*?</\2>", re.S | re.I)
 # Inline code that no hash can allow: event handler attributes and javascript: links.
-UNHASHABLE = re.compile(r"""<[a-z][^>]*?\s(on[a-z]+|(?:href|src|action|formaction)(?=\s*=\s*["']?\s*javascript:))\s*=""",
-                        re.I)
+UNHASHABLE = re.compile(
+    r"""<[a-z][^>]*?\s(on[a-z]+|(?:href|src|action|formaction)(?=\s*=\s*["']?\s*javascript:))\s*=""", re.I
+)
 
 
 def unhashable_code(text: str) -> list[str]:
@@ -68,7 +70,7 @@ def with_meta_policy(text: str, code: InlineCode) -> str:
     charset = CHARSET.search(text)
     if not charset:
         raise ValueError("no <meta charset> to put the policy after")
-    return text[:charset.end()] + "\n    " + tag + "\n    " + META_REFERRER + text[charset.end():]
+    return text[: charset.end()] + "\n    " + tag + "\n    " + META_REFERRER + text[charset.end() :]
 
 
 def html_pages(site: Path) -> list[Path]:

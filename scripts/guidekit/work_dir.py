@@ -5,6 +5,7 @@ place in one rename). A stopped build (Ctrl-C, terminated, hung up) unwinds
 and removes it; one killed outright takes its MkDocs builds with it, and the
 next build removes the folder it left.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,6 +20,7 @@ def stop_on_signals() -> None:
     """A stopped build (Ctrl-C, terminated, hung up) unwinds, so its temporary folder and
     per-language configs are removed: the default handlers of SIGTERM and SIGHUP exit
     on the spot, and Ctrl-C's would print a traceback."""
+
     def stop(signum, frame):
         raise SystemExit(128 + signum)
 
@@ -41,7 +43,7 @@ def work_dir(site_dir: Path) -> Path:
     with this process's id; those of builds that were killed outright are removed."""
     prefix = f".{site_dir.name}-"
     for stale in site_dir.parent.glob(prefix + "*"):
-        pid = stale.name[len(prefix):].split("-", 1)[0]
+        pid = stale.name[len(prefix) :].split("-", 1)[0]
         if pid.isdigit() and not alive(int(pid)):
             shutil.rmtree(stale, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=site_dir.parent))

@@ -3,28 +3,29 @@
 A bad `extra.clinic` stops the build in on_config, before MkDocs touches the
 output folder, with one message naming the file, the field and the fix.
 """
+
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from guidekit.clinic import ClinicError, load_clinic
+from guidekit.config_file import ConfigFileError, check_config_file
+from guidekit.qr_code import edition_address
 
-from guidekit.clinic import ClinicError, load_clinic  # noqa: E402
-from guidekit.config_file import ConfigFileError, check_config_file  # noqa: E402
-from guidekit.qr_code import edition_address  # noqa: E402
-
+# The repository this hook belongs to, which may be a copy: the installed package's own
+# folder is then another repository.
+ROOT = Path(__file__).resolve().parents[2]
 CONTACT_MARKER = re.compile(r"^([ \t]*)<!-- clinic-contact -->[ \t]*$", re.M)
 
 
 def on_config(config):
     try:
         check_config_file(config.config_file_path)  # a key given twice, clinic: outside extra:
-        clinic = load_clinic(config.extra.get("clinic"), config.config_file_path, config.theme["language"])
+        clinic = load_clinic(config.extra.get("clinic"), config.config_file_path, config.theme["language"], ROOT)
     except (ClinicError, ConfigFileError) as error:
         raise PluginError(f"clinic configuration: {error}") from None
     if clinic:

@@ -4,21 +4,19 @@ Checked when the build starts, so a bad section stops it before anything is
 written; added at the Markdown stage, before the content check, which then
 reads each page as the patient sees it.
 """
+
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from guidekit.clinic_sections import SectionError, checked_section, section_files
+from guidekit.manifest import ManifestError, load_manifest
+from guidekit.markdown_text import parse_page
+from guidekit.readability import as_sentences, reading_scores
+
 SCRIPTS = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(SCRIPTS))
-
-from guidekit.clinic_sections import SectionError, checked_section, section_files  # noqa: E402
-from guidekit.manifest import ManifestError, load_manifest  # noqa: E402
-from guidekit.markdown_text import parse_page  # noqa: E402
-from guidekit.readability import as_sentences, reading_scores  # noqa: E402
-
 MANIFEST = SCRIPTS / "required_content.yml"
 ROOT = SCRIPTS.parent
 MARKER = "<!-- clinic-sections -->"
@@ -42,13 +40,16 @@ def on_config(config):
     folder = Path(clinic["sections"])
     where = f"{config.config_file_path}: extra.clinic.sections"
     if not folder.resolve().is_relative_to(ROOT.resolve()):
-        raise PluginError(f"clinic configuration: {where}: {folder} is outside the repository. "
-                          "Fix: keep the clinic's sections in its folder inside the repository")
+        raise PluginError(
+            f"clinic configuration: {where}: {folder} is outside the repository. "
+            "Fix: keep the clinic's sections in its folder inside the repository"
+        )
     specs = {spec.file: spec for spec in manifest.pages.values()}
     try:
         files = section_files(folder.resolve(), list(specs), list(manifest.languages))[lang]
-        clinic["sections_text"] = {name: checked_section(path, specs[name].sections[lang], readable)
-                                   for name, path in files.items()}
+        clinic["sections_text"] = {
+            name: checked_section(path, specs[name].sections[lang], readable) for name, path in files.items()
+        }
     except SectionError as error:
         raise PluginError(f"clinic section ({where}): {error}") from None
     return config
@@ -60,6 +61,8 @@ def on_page_markdown(markdown, page, config, files):
     if section is None:
         return markdown
     if MARKER not in markdown:
-        raise PluginError(f"{page.file.src_uri}: has no {MARKER} line for the clinic's section. "
-                          "Fix: add it where clinic sections go (before the summary)")
+        raise PluginError(
+            f"{page.file.src_uri}: has no {MARKER} line for the clinic's section. "
+            "Fix: add it where clinic sections go (before the summary)"
+        )
     return markdown.replace(MARKER, section, 1)

@@ -5,20 +5,19 @@ made it (a clinic's instructions and sections in), after every page is made
 and before any is written, so `mkdocs build` and `mkdocs serve` never show a
 guide with a fact missing.
 """
+
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-SCRIPTS = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(SCRIPTS))
+from guidekit.content_report import check
+from guidekit.manifest import ManifestError, load_manifest
+from guidekit.markdown_text import FRONT_MATTER
 
-from guidekit.content_report import check  # noqa: E402
-from guidekit.manifest import ManifestError, load_manifest  # noqa: E402
-from guidekit.markdown_text import FRONT_MATTER  # noqa: E402
+SCRIPTS = Path(__file__).resolve().parent.parent
 
 log = logging.getLogger("mkdocs.hooks.content_check")
 MANIFEST = SCRIPTS / "required_content.yml"
@@ -30,8 +29,13 @@ def manifest_for(config):
         manifest = load_manifest(MANIFEST, str(config.extra.get("emergency_number", "911")))
         lang = config.theme["language"]
         if lang not in manifest.languages:
-            raise ManifestError(MANIFEST, "languages", lang, "this build's theme.language has no entry",
-                                "add the language to the manifest")
+            raise ManifestError(
+                MANIFEST,
+                "languages",
+                lang,
+                "this build's theme.language has no entry",
+                "add the language to the manifest",
+            )
     except ManifestError as error:
         raise PluginError(f"content manifest: {error}") from None
     manifest.languages[lang].path = Path(config["docs_dir"])
@@ -64,8 +68,10 @@ def on_env(env, config, files):
     failed = [f for f in findings if not f.ok]
     if failed:
         lines = "\n".join(f"  {f.kind} {f.id} ({f.file}): {f.detail}" for f in failed)
-        raise PluginError(f"content check failed, {len(failed)} item(s) missing or failing:\n{lines}\n"
-                          "Run scripts/check_content.py for the full report.")
+        raise PluginError(
+            f"content check failed, {len(failed)} item(s) missing or failing:\n{lines}\n"
+            "Run scripts/check_content.py for the full report."
+        )
     log.info("content check (%s): all %d required items present", lang, len(findings))
     return env
 
@@ -83,5 +89,6 @@ def on_files(files, config):
         raise PluginError(
             f"{', '.join(str(docs / uri) for uri in unchecked)}: would be published without the content and "
             f"reading checks. Fix: add it under pages: in {MANIFEST} (its file and sections in every language), "
-            "or list it under exclude_docs: in mkdocs.yml")
+            "or list it under exclude_docs: in mkdocs.yml"
+        )
     return files

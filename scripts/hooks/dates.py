@@ -9,6 +9,7 @@ in `extra.clinic`; a year unless set). The print cover is rendered by
 print-site outside the theme, so dates are formatted here into the config and
 page data, not with a template filter.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,8 +34,10 @@ def long_date(value: dt.date, language: str) -> str:
 def current_edition(changelog: Path = CHANGELOG) -> str:
     found = RELEASE.search(changelog.read_text(encoding="utf-8")) if changelog.is_file() else None
     if not found:
-        raise PluginError(f"{changelog}: no release heading like '## [2.0.0] - 2026-11-27'. "
-                          "Fix: add the edition to the changelog (Keep a Changelog form).")
+        raise PluginError(
+            f"{changelog}: no release heading like '## [2.0.0] - 2026-11-27'. "
+            "Fix: add the edition to the changelog (Keep a Changelog form)."
+        )
     return found.group(1)
 
 
@@ -60,8 +63,9 @@ def on_config(config):
 def edition_line(config) -> str:
     """The guide's edition and review dates, in the edition's words."""
     extra = config.extra
-    return extra["ui"]["edition_line"].format(edition=extra["guide_edition"], reviewed=extra["guide_reviewed_text"],
-                                              due=extra["guide_review_due_text"])
+    return extra["ui"]["edition_line"].format(
+        edition=extra["guide_edition"], reviewed=extra["guide_reviewed_text"], due=extra["guide_review_due_text"]
+    )
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -8,6 +8,7 @@ alternates from the sitemap (xhtml:link), so they go there, absolute, when
 the site's address is known (overrides/sitemap.xml); the header's language
 selector links to the same page in each edition by itself.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,10 @@ def on_env(env, config, files):
     def alternates(page) -> list[tuple[str, str]]:
         if not (config.site_url and page.canonical_url):
             return []
-        return [(alt["lang"], urljoin(page.canonical_url, alt["link"] + page.file.dest_uri))
-                for alt in config.extra.get("alternate", [])]
+        return [
+            (alt["lang"], urljoin(page.canonical_url, alt["link"] + page.file.dest_uri))
+            for alt in config.extra.get("alternate", [])
+        ]
 
     env.filters["alternates"] = alternates
     return env

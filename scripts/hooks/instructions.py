@@ -12,17 +12,14 @@ guide's `extra.emergency_number`) replaces it on every page. Done at the
 Markdown stage, so the print pages, the PDFs, search and the content check
 all see what the patient sees.
 """
+
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from guidekit.instructions import NAMES, written  # noqa: E402
+from guidekit.instructions import NAMES, written
 
 MARKER = re.compile(r"<!-- instruction (\w+): (.*?) -->(.*?)<!-- /instruction -->", re.S)
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -45,8 +42,7 @@ def on_config(config):
     clinic = config.extra.get("clinic")
     if clinic and clinic.get("instructions"):
         words = config.extra["ui"]["instruction_words"]
-        clinic["instructions_text"] = written(clinic["instructions"], config.theme["language"],
-                                              clinic["region"], words)
+        clinic["instructions_text"] = written(clinic["instructions"], config.theme["language"], clinic["region"], words)
     config.extra["emergency_number"] = emergency_number(config)
     return config
 
@@ -59,8 +55,9 @@ def on_page_markdown(markdown, page, config, files):
     def fill(match: re.Match) -> str:
         name, sentence, neutral = match.groups()
         if name not in NAMES:
-            raise PluginError(f"{where}: instruction marker '{name}' is not a known instruction. "
-                              f"Fix: use one of: {', '.join(NAMES)}")
+            raise PluginError(
+                f"{where}: instruction marker '{name}' is not a known instruction. Fix: use one of: {', '.join(NAMES)}"
+            )
         if name not in values:
             return neutral
         parts = values[name]
@@ -68,8 +65,10 @@ def on_page_markdown(markdown, page, config, files):
         def part(found: re.Match) -> str:
             key = found.group(1)
             if key not in parts:
-                raise PluginError(f"{where}: instruction marker '{name}' uses {{{key}}}, which it does not have. "
-                                  f"Fix: use {', '.join('{' + p + '}' for p in parts)}")
+                raise PluginError(
+                    f"{where}: instruction marker '{name}' uses {{{key}}}, which it does not have. "
+                    f"Fix: use {', '.join('{' + p + '}' for p in parts)}"
+                )
             return parts[key] if key == "tel" else as_literal_text(parts[key])  # tel: E.164, digits only
 
         return PLACEHOLDER.sub(part, sentence)

@@ -7,6 +7,7 @@ of its edition (flat .html addresses), so a missing page is asked for there
 too: relative links work at the root and under any sub-path. With a known
 address (a clinic's `url`) MkDocs' absolute links are kept: they work at any depth.
 """
+
 from __future__ import annotations
 
 from mkdocs.commands.build import get_context

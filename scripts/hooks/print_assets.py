@@ -4,13 +4,15 @@ mkdocs-print-site-plugin adds them to every page, but every rule and function
 in them targets the print page (#print-site-page, the print TOC). Leaving
 them off the other pages saves a phone three requests and a script run.
 """
+
 from __future__ import annotations
 
 import re
 
 PRINT_SITE_ASSETS = re.compile(
     r'\s*<link rel="stylesheet" href="[^"]*css/print-site(?:-[a-z]+)?\.css">'
-    r'|\s*<script src="[^"]*js/print-site\.js"></script>')
+    r'|\s*<script src="[^"]*js/print-site\.js"></script>'
+)
 
 
 def on_post_page(output, page, config):

@@ -7,14 +7,10 @@ long print page). Without the address nothing is added.
 The print cover is rendered by print-site outside the theme, with `config` only, so the
 cover's code goes into the config; each page's goes into its template context.
 """
+
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from guidekit.qr_code import edition_address, online, page_address  # noqa: E402
+from guidekit.qr_code import edition_address, online, page_address
 
 
 def on_config(config):

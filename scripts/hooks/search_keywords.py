@@ -13,17 +13,13 @@ cannot add them; this hook puts them on the page's own search entry, in the
 `fields`. The page body is unchanged, so readers and the content check see
 nothing new.
 """
-from __future__ import annotations
 
-import sys
-from pathlib import Path
+from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from guidekit.search_plugin import require_field, search_plugin  # noqa: E402
+from guidekit.search_plugin import require_field, search_plugin
 
 FIELD = "keywords"
 
@@ -32,8 +28,9 @@ def _keywords(page) -> list[str]:
     search = page.meta.get("search") or {}
     words = search.get(FIELD) or []
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise PluginError(f"{page.file.src_path}: front matter search.{FIELD} must be a list of words, "
-                          f"for example [glue, numb legs]")
+        raise PluginError(
+            f"{page.file.src_path}: front matter search.{FIELD} must be a list of words, for example [glue, numb legs]"
+        )
     return words
 
 

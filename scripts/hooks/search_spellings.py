@@ -17,19 +17,16 @@ page's own search keywords (scripts/hooks/search_keywords.py) get the same
 spellings in their own field, so they keep their weight. Only the index
 changes: readers and the content check see the page as written.
 """
+
 from __future__ import annotations
 
 import html
 import re
-import sys
 import unicodedata
-from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from guidekit.search_plugin import require_field, search_plugin  # noqa: E402
+from guidekit.search_plugin import require_field, search_plugin
 
 FIELD = "spellings"
 KEYWORDS = "keywords"

@@ -8,18 +8,16 @@ every other plugin's post-build step, because print-site writes its print
 page there. `mkdocs serve` is left alone: its live-reload script is inline
 and changes on every start.
 """
+
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from guidekit.iframe_worker import ShimChanged  # noqa: E402
-from guidekit.site_policy import html_pages, page_code, unhashable_code, with_meta_policy  # noqa: E402
+from guidekit.iframe_worker import ShimChanged
+from guidekit.site_policy import html_pages, page_code, unhashable_code, with_meta_policy
 
 serving = False
 
@@ -38,11 +36,15 @@ def on_post_build(config):
         text = page.read_text(encoding="utf-8")
         blocked = unhashable_code(text)
         if blocked:
-            raise PluginError(f"security policy: {page.relative_to(site)}: inline code in {', '.join(blocked)} "
-                              "would not run under the Content-Security-Policy. Fix: move it to a script "
-                              "(a file, or an inline <script> the build hashes) that uses addEventListener")
+            raise PluginError(
+                f"security policy: {page.relative_to(site)}: inline code in {', '.join(blocked)} "
+                "would not run under the Content-Security-Policy. Fix: move it to a script "
+                "(a file, or an inline <script> the build hashes) that uses addEventListener"
+            )
         try:
             page.write_text(with_meta_policy(text, page_code(text, page, site)), encoding="utf-8")
         except (ShimChanged, ValueError) as error:
-            raise PluginError(f"security policy: {page.relative_to(site)}: {error}. Fix: see "
-                              "scripts/guidekit/site_policy.py and iframe_worker.py") from None
+            raise PluginError(
+                f"security policy: {page.relative_to(site)}: {error}. Fix: see "
+                "scripts/guidekit/site_policy.py and iframe_worker.py"
+            ) from None

@@ -3,16 +3,18 @@
 MkDocs itself refuses only a site_dir inside docs_dir or around it; a build
 into overrides/, scripts/ or a clinic's folder would delete them.
 """
+
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from guidekit.output_dir import FIX, output_dir_problem
 
-from guidekit.output_dir import FIX, output_dir_problem  # noqa: E402
+# The repository this hook belongs to, which may be a copy: the installed package's own
+# folder is then another repository.
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def on_config(config):
@@ -20,6 +22,6 @@ def on_config(config):
     clinic = config.extra.get("clinic")
     if isinstance(clinic, dict) and clinic.get("logo_source"):
         also_read.append(Path(clinic["logo_source"]).parent)
-    if problem := output_dir_problem(Path(config.site_dir), also_read, [Path(config.config_file_path).parent]):
+    if problem := output_dir_problem(Path(config.site_dir), also_read, [Path(config.config_file_path).parent], ROOT):
         raise PluginError(f"{config.config_file_path}: site_dir: {problem}. Fix: {FIX}")
     return config

@@ -5,6 +5,7 @@ disabled/> Text</li>`: the box has no label, so a screen reader announces an
 unnamed checkbox (axe rule `label`). Wrapping the box and the item's words in
 one <label> names it and changes nothing a reader sees.
 """
+
 from __future__ import annotations
 
 import re

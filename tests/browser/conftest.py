@@ -3,6 +3,7 @@
 One server and one browser for the whole session; each test gets a fresh
 browser context, so no cookie, storage or palette choice leaks between tests.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,8 @@ from types import SimpleNamespace
 import pytest
 from playwright.sync_api import sync_playwright
 
+from guidekit.bench.local_server import serve
 from guidekit.browser import launch
-from guidekit.local_server import serve
 
 
 @pytest.fixture(scope="session")
@@ -52,8 +53,7 @@ def clinic_site_url(clinic_site):
 def any_build(request):
     """The neutral build, then the example clinic's: .kind, .folder and .url (served)."""
     folder, url = ("clinic_site", "clinic_site_url") if request.param == "clinic" else ("built_site", "site_url")
-    return SimpleNamespace(kind=request.param, folder=request.getfixturevalue(folder),
-                           url=request.getfixturevalue(url))
+    return SimpleNamespace(kind=request.param, folder=request.getfixturevalue(folder), url=request.getfixturevalue(url))
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ Playwright's wait_for_function compiles its predicate with eval inside the page,
 which the policy forbids; these helpers poll with page.evaluate (sent over the
 DevTools protocol, which no page policy governs) and act through locators.
 """
+
 from __future__ import annotations
 
 import time
@@ -32,9 +33,13 @@ class ViolationLog:
     def __init__(self, page):
         self.console: list[str] = []
         # Every warning and error too: a header the browser cannot parse shows only there.
-        page.on("console", lambda message: (message.type in ("warning", "error")
-                                            or any(word in message.text for word in CONSOLE_CSP_WORDS))
-                and self.console.append(f"console {message.type}: {message.text}"))
+        page.on(
+            "console",
+            lambda message: (
+                (message.type in ("warning", "error") or any(word in message.text for word in CONSOLE_CSP_WORDS))
+                and self.console.append(f"console {message.type}: {message.text}")
+            ),
+        )
         self.events: list[str] = []
 
     def collect(self, page) -> None:
@@ -62,14 +67,20 @@ def search_results(page, query: str) -> list[str]:
     page.keyboard.press("s")
     page.locator(".md-search__input").focus()
     page.keyboard.type(query)  # Material answers key presses, not a filled-in value
-    return poll(page, "[...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)",
-                f"search results for {query!r}")
+    return poll(
+        page,
+        "[...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)",
+        f"search results for {query!r}",
+    )
 
 
 def toggle_palette(page) -> tuple[str, str]:
     """Press the palette toggle; the scheme before and after."""
     before = page.evaluate("document.body.dataset.mdColorScheme")
     page.locator("form[data-guide-palette] label:visible").click()
-    after = poll(page, f"document.body.dataset.mdColorScheme !== '{before}' && document.body.dataset.mdColorScheme",
-                 "the palette to change")
+    after = poll(
+        page,
+        f"document.body.dataset.mdColorScheme !== '{before}' && document.body.dataset.mdColorScheme",
+        "the palette to change",
+    )
     return before, after

@@ -5,6 +5,7 @@ The build's files are used as they are: `guide-locations.conf` and
 Debian server. Only the server block around them is the test's own, since the
 build's server block listens on 443 with the clinic's TLS certificate.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -83,8 +84,17 @@ def write_config(prefix: Path, site: Path, nginx: str, port: int) -> Path:
     # who cannot read pytest's private temporary folders.
     user = "user root;\n" if os.geteuid() == 0 else ""
     config = prefix / "conf" / "nginx.conf"
-    config.write_text(MAIN_CONFIG.format(user=user, prefix=prefix, mime_types=mime_types(nginx), port=port,
-                                         root=site, snippets=NGINX_SNIPPETS, locations=NGINX_LOCATIONS))
+    config.write_text(
+        MAIN_CONFIG.format(
+            user=user,
+            prefix=prefix,
+            mime_types=mime_types(nginx),
+            port=port,
+            root=site,
+            snippets=NGINX_SNIPPETS,
+            locations=NGINX_LOCATIONS,
+        )
+    )
     return config
 
 
@@ -92,14 +102,21 @@ def write_config(prefix: Path, site: Path, nginx: str, port: int) -> Path:
 def nginx_serving(site: Path, prefix: Path):
     """Yield the base URL ("http://127.0.0.1:PORT") of nginx serving `site`."""
     nginx = nginx_binary()
-    for attempt in range(5):  # another process may take the free port before nginx binds it
+    for _attempt in range(5):  # another process may take the free port before nginx binds it
         port = free_port()
         config = write_config(prefix, site, nginx, port)
-        checked = subprocess.run([nginx, "-t", "-q", "-p", str(prefix), "-e", str(prefix / "error.log"),
-                                  "-c", str(config)], capture_output=True, text=True)
+        checked = subprocess.run(
+            [nginx, "-t", "-q", "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(config)],
+            capture_output=True,
+            text=True,
+        )
         assert checked.returncode == 0, f"nginx rejects the generated config:\n{checked.stderr}"
-        server = subprocess.Popen([nginx, "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(config)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, preexec_fn=stop_with_parent)
+        server = subprocess.Popen(
+            [nginx, "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(config)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            preexec_fn=stop_with_parent,
+        )
         base_url = f"http://127.0.0.1:{port}"
         if wait_until_up(server, base_url):
             break

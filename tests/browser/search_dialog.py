@@ -1,4 +1,5 @@
 """Drive Material's search dialog the way a patient does: press s, type, read the list."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -37,5 +38,6 @@ def search(page, query: str) -> list[str]:
     page.keyboard.type(query)
     page.wait_for_function(RESULTS_SETTLED)
     hrefs = page.eval_on_selector_all(
-        ".md-search-result__item", "items => items.map(i => i.querySelector('a.md-search-result__link').href)")
+        ".md-search-result__item", "items => items.map(i => i.querySelector('a.md-search-result__link').href)"
+    )
     return [urlsplit(href).path.rsplit("/", 1)[-1] or "index.html" for href in hrefs]

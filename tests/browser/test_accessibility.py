@@ -1,4 +1,5 @@
 """Accessibility, checked in Chromium: axe-core, the keyboard, text size and alt text."""
+
 from __future__ import annotations
 
 import re

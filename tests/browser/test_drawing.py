@@ -1,5 +1,6 @@
 """The procedure drawings: no label crosses a line, in each language, with the
 fonts a patient's phone may use (the drawing names system-ui, Arial, sans-serif)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,6 +35,8 @@ def test_the_check_finds_a_label_on_a_line(new_page):
         const box = shape.getBBox();
         label.setAttribute('x', box.x + box.width / 2);
         label.setAttribute('y', box.y + box.height / 2);
-        label.querySelectorAll('tspan').forEach(t => { t.removeAttribute('x'); t.removeAttribute('y'); t.removeAttribute('dy'); });
+        label.querySelectorAll('tspan').forEach(t => {
+            t.removeAttribute('x'); t.removeAttribute('y'); t.removeAttribute('dy');
+        });
     }""")
     assert page.evaluate(LAYOUT_JS, None)["problems"]

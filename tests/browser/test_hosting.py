@@ -6,6 +6,7 @@ example clinic's. Every page of both editions and the print page must work with
 zero Content-Security-Policy violations, and a script the build did not hash must
 be blocked, so the check can fail.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -42,15 +43,17 @@ class Host:
         selector): every request to it is answered by nginx, headers and all."""
         context = csp_context(browser, **options)
         if self.base_url != self.nginx_url:
+
             def forward(route):
                 try:
-                    route.fulfill(response=route.fetch(url=self.nginx_url + route.request.url[len(self.base_url):]))
+                    route.fulfill(response=route.fetch(url=self.nginx_url + route.request.url[len(self.base_url) :]))
                 except PlaywrightError:
                     # The document that asked went away (the reader moved on): its answer
                     # is thrown away. A request a page needed and lost still fails its test:
                     # the browser logs it, and every console error fails the page.
                     with contextlib.suppress(PlaywrightError):
                         route.abort()
+
             context.route(re.compile("^" + re.escape(self.base_url) + "/"), forward)
         return context
 
@@ -59,9 +62,14 @@ class Host:
 def hosted(default_site, clinic_site, tmp_path_factory):
     """Each build behind its own nginx."""
     clinic_url = yaml.safe_load((ROOT / "mkdocs.example-clinic.yml").read_text())["extra"]["clinic"]["url"]
-    with nginx_serving(default_site, tmp_path_factory.mktemp("nginx-neutral")) as neutral, \
-            nginx_serving(clinic_site, tmp_path_factory.mktemp("nginx-clinic")) as clinic:
-        yield {"neutral": Host(neutral, default_site, neutral), "clinic": Host(clinic_url.rstrip("/"), clinic_site, clinic)}
+    with (
+        nginx_serving(default_site, tmp_path_factory.mktemp("nginx-neutral")) as neutral,
+        nginx_serving(clinic_site, tmp_path_factory.mktemp("nginx-clinic")) as clinic,
+    ):
+        yield {
+            "neutral": Host(neutral, default_site, neutral),
+            "clinic": Host(clinic_url.rstrip("/"), clinic_site, clinic),
+        }
 
 
 def counterpart(name: str) -> str:
@@ -159,8 +167,11 @@ def test_every_response_carries_the_headers_the_build_wrote(hosted, browser_repo
     base_url, folder = hosted[site].nginx_url, hosted[site].folder
     expected = security_headers(site_code(folder))
     hashed = next(folder.glob("assets/javascripts/bundle.*.min.js")).relative_to(folder).as_posix()
-    own_script = next(src for src in re.findall(r'<script src="([^"]+)"', (folder / "index.html").read_text("utf-8"))
-                      if "iframe-worker" not in src and not re.search(r"\.[0-9a-f]{8}\.min\.js$", src))  # extra_javascript
+    own_script = next(
+        src
+        for src in re.findall(r'<script src="([^"]+)"', (folder / "index.html").read_text("utf-8"))
+        if "iframe-worker" not in src and not re.search(r"\.[0-9a-f]{8}\.min\.js$", src)
+    )  # extra_javascript
     paths = {  # path: (status, Content-Type, Cache-Control)
         "index.html": (200, "text/html; charset=utf-8", CACHE_REVALIDATE),
         "": (200, "text/html; charset=utf-8", CACHE_REVALIDATE),
@@ -184,8 +195,7 @@ def test_every_response_carries_the_headers_the_build_wrote(hosted, browser_repo
         for name, value in expected.items():
             assert response.headers.get(name) == value, (path, name)
         if status == 200 and cache == CACHE_REVALIDATE:  # so a revalidation is a cheap 304
-            again = requests.get(f"{base_url}/{path}", headers={"If-None-Match": response.headers["ETag"]},
-                                 timeout=10)
+            again = requests.get(f"{base_url}/{path}", headers={"If-None-Match": response.headers["ETag"]}, timeout=10)
             assert again.status_code == 304, path
     report = browser_report.setdefault("served_headers", {}).setdefault(site, {})
     for path in ["index.html", hashed]:

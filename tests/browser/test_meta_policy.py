@@ -1,5 +1,6 @@
 """The policy each page carries in its <meta>: all that protects it on GitHub Pages
 (no custom headers) and opened from disk, where it must not break anything."""
+
 from __future__ import annotations
 
 import re
@@ -53,8 +54,9 @@ def test_the_meta_policy_alone_blocks_a_script_the_build_did_not_hash(browser, s
 
         page.route(site_url + "recovery.html", add_script)
         page.goto(site_url + "recovery.html", wait_until="load")
-        violations = poll(page, "window.__cspViolations.length && window.__cspViolations",
-                          "the violation to be reported")
+        violations = poll(
+            page, "window.__cspViolations.length && window.__cspViolations", "the violation to be reported"
+        )
         assert page.evaluate("window.__unhashed") is None
         assert [v for v in violations if v.startswith("script-src-elem blocked inline")] == violations
     finally:

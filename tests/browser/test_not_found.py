@@ -1,4 +1,5 @@
 """The 404 page works at the server's root, under a sub-path, and in Spanish."""
+
 from __future__ import annotations
 
 import functools
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.local_server import QuietHandler
+from guidekit.bench.local_server import QuietHandler
 
 HEADINGS = {"en": "Page not found", "es": "Página no encontrada"}
 
@@ -22,7 +23,7 @@ class SubPathHandler(QuietHandler):
     def translate_path(self, path):
         if not path.startswith(self.prefix + "/"):
             return str(Path(self.directory) / "no-such-file")
-        return super().translate_path(path[len(self.prefix):])
+        return super().translate_path(path[len(self.prefix) :])
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:

@@ -1,8 +1,9 @@
 """What a first visit and a second page download stay within the benchmark's byte budgets
 (byte counts do not change from run to run; `make bench` reports the times)."""
+
 from __future__ import annotations
 
-from bench import BUDGETS, PAGES, byte_budgets, page_weights
+from guidekit.bench.benchmark import BUDGETS, PAGES, byte_budgets, page_weights
 
 
 def test_every_page_stays_within_the_byte_budgets(browser, site_url):

@@ -3,6 +3,7 @@
 Material's own palette component is not mounted (see overrides/partials/palette.html):
 it restyled every page twice at start-up. These tests hold what replaces it.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -62,7 +63,7 @@ def test_the_phones_address_bar_takes_the_headers_colour(new_page, site_url, sch
     header, tint = page.evaluate(HEADER_AND_TINT)
     assert tint == header
     page.locator("form[data-guide-palette] label:visible").click()
-    page.wait_for_function("document.body.dataset.mdColorScheme !== '%s'" % SCHEMES[scheme])
+    page.wait_for_function(f"document.body.dataset.mdColorScheme !== '{SCHEMES[scheme]}'")
     header, tint = page.evaluate(HEADER_AND_TINT)
     assert tint == header
 

@@ -1,4 +1,5 @@
 """Privacy and offline use: what the browser itself fetched, stored and could do from disk."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit

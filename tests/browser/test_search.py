@@ -1,4 +1,5 @@
 """Material's built-in search finds the right page for the words patients type."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Spanish patients search the Spanish edition in Spanish (lunr's Spanish stemmer)."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit

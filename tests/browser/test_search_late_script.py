@@ -5,6 +5,7 @@ loaded; on a slow network (or when a page's <meta> policy makes the browser's
 preload scanner wait) that can happen before search-query.js runs. The file
 must still read the setup, or Spanish stop words ("de") become required
 prefixes and "senales de alarma" no longer finds the recovery page."""
+
 from __future__ import annotations
 
 import re

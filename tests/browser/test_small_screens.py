@@ -1,4 +1,5 @@
 """Phones and browsers without JavaScript: every page still fits and reads."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Serve a built site on 127.0.0.1 for as long as a `with` block runs."""
+
 from __future__ import annotations
 
 import functools
@@ -27,8 +28,11 @@ class CompressingHandler(QuietHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
-        if (not path.endswith(COMPRESSIBLE) or not os.path.isfile(path)
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+        if (
+            not path.endswith(COMPRESSIBLE)
+            or not os.path.isfile(path)
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = self.cache.get(path)
         if body is None:

@@ -3,10 +3,12 @@
 Sizes come from the response bodies, so they are the same on every run; the
 compressed figures are what a static host serves with gzip or brotli on.
 """
+
 from __future__ import annotations
 
 import functools
 import gzip
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import brotli
@@ -28,7 +30,7 @@ class Visit:
     page: str
     resources: dict[str, Resource] = field(default_factory=dict)
 
-    def total(self, kind: str, skip: set[str] = frozenset()) -> int:
+    def total(self, kind: str, skip: AbstractSet[str] = frozenset()) -> int:
         return sum(getattr(r, kind) for url, r in self.resources.items() if url not in skip)
 
 

@@ -1,4 +1,5 @@
 """Run the pinned Lighthouse (npm) against a local page with the local Chromium."""
+
 from __future__ import annotations
 
 import json
@@ -8,13 +9,17 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .browser import CHROMIUM_ARGS, system_chromium
+from guidekit.browser import CHROMIUM_ARGS, system_chromium
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-METRICS = {"lcp_ms": "largest-contentful-paint", "cls": "cumulative-layout-shift",
-           "tbt_ms": "total-blocking-time", "fcp_ms": "first-contentful-paint"}
+METRICS = {
+    "lcp_ms": "largest-contentful-paint",
+    "cls": "cumulative-layout-shift",
+    "tbt_ms": "total-blocking-time",
+    "fcp_ms": "first-contentful-paint",
+}
 
 
 def available() -> bool:
@@ -26,20 +31,42 @@ def audit(url: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         env = dict(os.environ, TMPDIR=tmp)  # Chromium's own temp folders go, with the report, when this ends
-        if system_chromium():
-            env["CHROME_PATH"] = system_chromium()
+        if chromium := system_chromium():
+            env["CHROME_PATH"] = chromium
         flags = " ".join(["--headless=new", "--disable-dev-shm-usage", *CHROMIUM_ARGS])
-        subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-                        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
-                       check=True, env=env, capture_output=True)
+        subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={flags}",
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         report = json.loads(out.read_text(encoding="utf-8"))
     scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
     metrics = {key: round(report["audits"][audit_id]["numericValue"], 3) for key, audit_id in METRICS.items()}
-    failing = sorted({ref["id"] for category in report["categories"].values() for ref in category["auditRefs"]
-                      if ref["weight"] > 0 and report["audits"][ref["id"]]["score"] is not None
-                      and report["audits"][ref["id"]]["score"] < 1})
-    return {"scores": scores, "metrics": metrics, "failing_audits": failing,
-            "benchmark_index": report["environment"]["benchmarkIndex"]}
+    failing = sorted(
+        {
+            ref["id"]
+            for category in report["categories"].values()
+            for ref in category["auditRefs"]
+            if ref["weight"] > 0
+            and report["audits"][ref["id"]]["score"] is not None
+            and report["audits"][ref["id"]]["score"] < 1
+        }
+    )
+    return {
+        "scores": scores,
+        "metrics": metrics,
+        "failing_audits": failing,
+        "benchmark_index": report["environment"]["benchmarkIndex"],
+    }
 
 
 def median_audits(urls: dict[str, str], runs: int) -> dict[str, dict]:

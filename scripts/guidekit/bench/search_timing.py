@@ -1,4 +1,5 @@
 """Time from the last keystroke of a query to its results on screen, in Chromium."""
+
 from __future__ import annotations
 
 INSTRUMENT = """() => {
