@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from conftest import copy_project
+from conftest import copy_project, full_build
 from guidekit.clinic import ClinicError, load_clinic
 
 FILE = "mkdocs.myclinic.yml"
@@ -163,19 +160,7 @@ def test_the_build_stops_before_writing_anything(tmp_path):
         encoding="utf-8",
     )
     site = tmp_path / "site"
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(project / "scripts" / "build.py"),
-            "--config",
-            str(project / FILE),
-            "--site-dir",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=project,
-    )
+    result = full_build(project, site, FILE)
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.strip() == (
         f"error: clinic configuration: {project / FILE}: extra.clinic.instructions.stop_eating: is the number "
