@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 
@@ -20,7 +23,12 @@ def test_leaves_a_folder():
 """
 
 
-def test_suite_fails_when_a_test_leaves_something_in_the_temporary_folder(project_copy, tmp_path):
+@pytest.mark.parametrize(
+    "workers, where",
+    [(["-p", "no:xdist"], ""), (["-n", "2"], r"gw[01]/")],
+    ids=["one process", "two workers"],
+)
+def test_suite_fails_when_a_test_leaves_something_in_the_temporary_folder(project_copy, tmp_path, workers, where):
     temp = tmp_path / "temp"  # the inner suite keeps its folder when it fails: not in ours
     temp.mkdir()
     tests = project_copy / "tests"
@@ -28,14 +36,14 @@ def test_suite_fails_when_a_test_leaves_something_in_the_temporary_folder(projec
     shutil.copy2(ROOT / "tests" / "conftest.py", tests / "conftest.py")
     (tests / "test_litter.py").write_text(LITTERING_TEST, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *workers, "tests"],
         capture_output=True,
         text=True,
         cwd=project_copy,
         env=dict(os.environ, TMPDIR=str(temp)),
     )
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "the tests left these in the temporary folder: mkdocs_left_behind" in result.stderr
+    assert re.search(f"the tests left these in the temporary folder: {where}mkdocs_left_behind\n", result.stderr)
 
 
 def test_serve_timing_leaves_no_temporary_site(tmp_path):

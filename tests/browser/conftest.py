@@ -57,11 +57,25 @@ def any_build(request):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield ToolingBrowser(chromium)
-        chromium.close()
+def playwright():
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """Chromium's headless shell: the engine the reader's Chromium runs, at half the processor time."""
+    chromium = launch(playwright)
+    yield ToolingBrowser(chromium)
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def desktop_browser(playwright):
+    """The full Chromium, for what only the desktop browser has: its PDF viewer."""
+    chromium = launch(playwright, headless_shell=False)
+    yield ToolingBrowser(chromium)
+    chromium.close()
 
 
 @pytest.fixture(scope="module")

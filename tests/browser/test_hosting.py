@@ -108,11 +108,12 @@ def test_every_page_works_with_no_policy_violation(browser, hosted, browser_repo
 
 @pytest.mark.parametrize("site", SITES)
 @pytest.mark.parametrize("name", ["before.html", "es/recovery.html"])
-def test_pdf_links_bring_the_pdfs_as_pdfs(browser, hosted, site, name):
+def test_pdf_links_bring_the_pdfs_as_pdfs(desktop_browser, hosted, site, name):
     """Each "Print or download" link, clicked: Chromium gets the file as application/pdf
-    (and opens it in its viewer; it saves it when the reader asks), under the policy."""
+    (and opens it in its viewer; it saves it when the reader asks), under the policy.
+    The headless shell has no viewer (it downloads the file), so the full browser opens it."""
     host = hosted[site]
-    context = host.open_context(browser)
+    context = host.open_context(desktop_browser)
     try:
         page = context.new_page()
         log = ViolationLog(page)

@@ -283,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         site = work / "site"
         with serve(site, compress=True) as base_url:  # gzip, as a static host serves it
             with sync_playwright() as playwright:
-                browser = launch(playwright)
+                browser = launch(playwright, headless_shell=False)
                 try:  # a browser left open leaves its profile folder behind
                     result["page_weight"] = page_weights(browser, base_url)
                     latencies = search_latencies(browser, base_url, QUERIES)

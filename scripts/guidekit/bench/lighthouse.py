@@ -31,7 +31,7 @@ def audit(url: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         env = dict(os.environ, TMPDIR=tmp)  # Chromium's own temp folders go, with the report, when this ends
-        if chromium := system_chromium():
+        if chromium := system_chromium(headless_shell=False):  # Lighthouse drives the full browser
             env["CHROME_PATH"] = chromium
         flags = " ".join(["--headless=new", "--disable-dev-shm-usage", *CHROMIUM_ARGS])
         subprocess.run(
