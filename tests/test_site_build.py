@@ -256,3 +256,5 @@ def test_clinic_sitemap_names_each_page_in_both_editions(clinic_site, lang):
         assert f'hreflang="en" href="{base}{name}"' in sitemap and f'hreflang="es" href="{base}es/{name}"' in sitemap
         page = (clinic_site / FOLDERS[lang] / name).read_text(encoding="utf-8")
         assert 'rel="alternate"' not in page
+    # print-site writes the print page after every other page's hooks have run
+    assert 'rel="alternate"' not in (clinic_site / FOLDERS[lang] / "print_page.html").read_text(encoding="utf-8")

@@ -12,7 +12,12 @@ selector links to the same page in each edition by itself.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urljoin
+
+from mkdocs.plugins import event_priority
+
+from guidekit.handouts import PRINT_PAGE
 
 ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
@@ -32,3 +37,13 @@ def on_env(env, config, files):
 
 def on_post_page(output, page, config):
     return ALTERNATE.sub("", output)
+
+
+@event_priority(-50)  # after print-site writes its page (priority 0), before the policy hashes it (-100)
+def on_post_build(config):
+    """print-site renders the print page itself, after on_post_page: its alternates go too. With
+    them, Material took over the language links there, and since the print page is in no sitemap,
+    "Español" opened the Spanish home page whenever the Spanish sitemap arrived first."""
+    page = Path(config.site_dir) / PRINT_PAGE
+    if page.exists():
+        page.write_text(ALTERNATE.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")

@@ -7,6 +7,7 @@ import gzip
 import http.server
 import io
 import os
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,11 +47,18 @@ class CompressingHandler(QuietHandler):
         return io.BytesIO(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page drops the files it was still fetching: not an error to print."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # broken pipe, reset by peer
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path, compress: bool = False):
     handler_class = CompressingHandler if compress else QuietHandler
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
