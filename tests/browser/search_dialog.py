@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-# Resolves once the result list has stopped changing for a moment: Material
-# answers every keystroke, so the list settles only after the last one.
+# Resolves once Material has answered a query (its line above the list says how many pages
+# match, or none, not "Initializing" or "Type to start searching") and the list has stopped
+# changing for half a second: Material answers every keystroke, so it settles only after the
+# last one, and on a busy processor the worker's first answer can take longer than that.
 RESULTS_SETTLED = """() => new Promise(resolve => {
+  const t = JSON.parse(document.getElementById('__config').textContent).translations
+  const answered = text => text === t['search.result.none'] || text === t['search.result.one'] || /^\\d+ /.test(text)
   let last = null, same = 0
   const timer = setInterval(() => {
+    const meta = document.querySelector('.md-search-result__meta').textContent.trim()
     const now = document.querySelector('.md-search-result').innerHTML
-    if (now === last) { if (++same >= 3) { clearInterval(timer); resolve(true) } }
+    if (answered(meta) && now === last) { if (++same >= 5) { clearInterval(timer); resolve(true) } }
     else { last = now; same = 0 }
   }, 100)
 })"""
