@@ -12,6 +12,7 @@ and PDFium reads them about fifteen times faster than pypdf.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pypdfium2
@@ -29,17 +30,24 @@ MM = 72 / 25.4
 FOOTER_MM = float(MARGINS["bottom"].removesuffix("mm")) + 1
 
 
+# PDFium is not thread-safe, and the build reads each PDF in a thread while Chromium prints the
+# next: two reads at once crashed the build (SIGSEGV) now and then. One read at a time.
+PDFIUM = threading.Lock()
+
+
 def pdf_lines(path: Path, footer_mm: float = FOOTER_MM) -> list[tuple[int, str]]:
     """(page number, line) for every body line of the PDF, above the footer's margin."""
     lines = []
-    document = pypdfium2.PdfDocument(str(path))
-    try:
-        texts = []
-        for page in document:
-            width, height = page.get_size()
-            texts.append(page.get_textpage().get_text_bounded(left=0, bottom=footer_mm * MM, right=width, top=height))
-    finally:
-        document.close()
+    with PDFIUM:
+        document = pypdfium2.PdfDocument(str(path))
+        try:
+            texts = []
+            for page in document:
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+                texts.append(textpage.get_text_bounded(left=0, bottom=footer_mm * MM, right=width, top=height))
+        finally:
+            document.close()
     for number, text in enumerate(texts, start=1):
         for line in text.splitlines():
             line = " ".join(line.split())
