@@ -55,3 +55,4 @@ def test_serve_timing_leaves_no_temporary_site(tmp_path):
     assert bench.serve_rebuild_time(ROOT / "mkdocs.yml", tmp_path, 1)
     left = [p.name for p in set(Path(tempfile.gettempdir()).iterdir()) - before if p.name.startswith("mkdocs_")]
     assert left == []
+    assert not (tmp_path / "serve-tmp").exists()  # where the server kept its site

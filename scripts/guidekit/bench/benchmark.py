@@ -124,10 +124,14 @@ def serve_rebuild_time(config: Path, work: Path, runs: int) -> list[float]:
         shutil.copytree(ROOT / part, project / part, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
     for yml in [*ROOT.glob("mkdocs*.yml"), ROOT / "CHANGELOG.md"]:  # the dates hook reads the edition there
         shutil.copy2(yml, project / yml.name)
+    # MkDocs serve keeps its site in a temporary folder it removes only when it stops cleanly:
+    # it gets one inside the work folder, removed here however the server ends.
+    serve_tmp = work / "serve-tmp"
+    serve_tmp.mkdir()
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / config.name), "-a", f"127.0.0.1:{port}"],
-        env=ENV,
+        env=dict(ENV, TMPDIR=str(serve_tmp)),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         cwd=project,
@@ -154,8 +158,13 @@ def serve_rebuild_time(config: Path, work: Path, runs: int) -> list[float]:
     finally:
         # The project is a throwaway copy: the page is not restored, which would start one more
         # rebuild that MkDocs finishes before it stops (on a busy machine, longer than we waited).
-        server.send_signal(signal.SIGINT)  # like Ctrl-C: MkDocs removes its temporary site (not on SIGTERM)
-        server.wait(timeout=60)
+        server.send_signal(signal.SIGINT)  # like Ctrl-C
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # seen on a busy machine: the server did not stop on Ctrl-C
+            server.kill()
+            server.wait()
+        shutil.rmtree(serve_tmp, ignore_errors=True)
     return times
 
 
