@@ -106,35 +106,42 @@ FACTS = [(lang, fact) for lang in LANGS for fact in REAL.facts]
 
 # Facts a page states in more than one place on purpose (in the plan at the top, then in the page's
 # own section or its checklist); every other fact is carried by one paragraph or list item.
-STATED_MORE_THAN_ONCE = {("en", "ADD-PRONE"): 2, ("es", "ADD-PRONE"): 2, ("es", "ADD-RIDE"): 3}
+STATED_MORE_THAN_ONCE = {("en", "ADD-PRONE"): 2, ("es", "ADD-PRONE"): 2}
 
 
-def carrying(matches: list[list[int]]) -> list[list[int]]:
-    """The matches that hold no smaller match: a list matches whenever one of its items does."""
-    return [m for m in matches if not any(o != m and m[0] <= o[0] and o[1] <= m[1] for o in matches)]
+def carrying(found: dict) -> list[int]:
+    """The indexes of the matches that hold no smaller match: a list matches whenever one of its
+    items does. Matches count lines of the page with its shared texts put in."""
+    matches = found["matches"]
+    return [i for i, m in enumerate(matches) if not any(o != m and m[0] <= o[0] and o[1] <= m[1] for o in matches)]
 
 
-def lines_of(spans: list[list[int]]) -> set[int]:
-    return {n for start, end in spans for n in range(start, end + 1)}
+def written_lines(found: dict) -> set[tuple[str, int]]:
+    """Where the carrying matches were written: (file, line), file "" for the page, else a shared text."""
+    return {(file, line) for i in carrying(found) for file, line in found["match_origins"][i]}
 
 
 @pytest.mark.parametrize("lang,fact", FACTS, ids=[f"{lang}:{fact.id}" for lang, fact in FACTS])
 def test_removing_a_fact_fails_and_names_it(lang, fact, real_report, tmp_path, capsys):
-    """Removing only the lines that carry the fact makes it fail, and nothing else on the page: so its
-    patterns match no more than those lines (an over-broad pattern matches more places, or survives)."""
+    """Removing only the lines that carry the fact (on its page, or in the shared text the page
+    includes) makes it fail, and nothing else on the page: so its patterns match no more than those
+    lines (an over-broad pattern matches more places, or survives)."""
     found = finding(real_report, "fact", fact.id, lang)
     assert found["matches"], f"{fact.id} has no location in the real report"
-    places = carrying(found["matches"])
+    places = carrying(found)
     assert len(places) == STATED_MORE_THAN_ONCE.get((lang, fact.id), 1), (
-        f"{lang} {fact.id}: its patterns match {len(places)} places (lines {places}); "
+        f"{lang} {fact.id}: its patterns match {len(places)} places (lines {[found['matches'][i] for i in places]}); "
         "make them name what only the lines that carry the fact say"
     )
     docs = tmp_path / "docs"
     shutil.copytree(REAL.docs_dir, docs)
-    page = page_path(docs, lang, fact.page)
-    lines = page.read_text(encoding="utf-8").splitlines()
-    doomed = lines_of(places)
-    page.write_text("\n".join(line for n, line in enumerate(lines, 1) if n not in doomed) + "\n", encoding="utf-8")
+    doomed = written_lines(found)
+    for file in {file for file, _ in doomed}:
+        path = docs / file if file else page_path(docs, lang, fact.page)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        kept = [line for n, line in enumerate(lines, 1) if (file, n) not in doomed]
+        assert len(kept) < len(lines)
+        path.write_text("\n".join(kept) + "\n", encoding="utf-8")
 
     code, report = run_json(capsys, "--docs-dir", str(docs))
     assert code == 1
@@ -145,10 +152,7 @@ def test_removing_a_fact_fails_and_names_it(lang, fact, real_report, tmp_path, c
     elsewhere = [
         f["id"]
         for f in real_report["findings"]
-        if f["kind"] == "fact"
-        and f["lang"] == lang
-        and f["page"] == fact.page
-        and not lines_of(carrying(f["matches"])) & doomed
+        if f["kind"] == "fact" and f["lang"] == lang and f["page"] == fact.page and not written_lines(f) & doomed
     ]
     assert all(finding(report, "fact", ident, lang)["ok"] for ident in elsewhere)
     check_content.main(["--docs-dir", str(docs)])
@@ -219,32 +223,43 @@ def test_one_language_at_a_time(capsys):
 def test_hidden_text_does_not_count(tmp_path, capsys):
     """Front matter, comments and alt text are not what a reader sees."""
     fever = "a fever (high body temperature) above 100.0 °F (37.8 °C)"
+    docs = edited_copy(tmp_path, "includes/warning-signs.md", lambda text: without(text, f"- {fever}\n"))
 
     def hide(text):
-        text = text.replace(f"- {fever}\n", "")
         text = re.sub(r"^(reviewed: .*)$", rf"\1\nkeywords: {fever}", text, count=1, flags=re.M)
         return text + f"\n<!-- {fever} -->\n![{fever}](x.png)\n"
 
-    code, report = run_json(capsys, "--docs-dir", str(edited_copy(tmp_path, "recovery.md", hide)))
+    page = docs / "recovery.md"
+    page.write_text(hide(page.read_text(encoding="utf-8")), encoding="utf-8")
+    code, report = run_json(capsys, "--docs-dir", str(docs))
     assert code == 1
     assert finding(report, "fact", "CALL-FEVER")["ok"] is False
 
 
+def without(text: str, old: str, new: str = "") -> str:
+    """The text with `old` replaced: a mutation that finds nothing to replace fails instead of passing."""
+    assert old in text, f"the text to change is not there: {old!r}"
+    return text.replace(old, new)
+
+
 def test_fact_in_the_wrong_section_is_missing(tmp_path, capsys):
     """The call-your-doctor signs must sit under their own heading."""
-
-    def move(text):
-        text = text.replace(
-            "    - new numbness, tingling, or weakness in your legs or arms (the needle spot may stay numb"
-            " for a while from the numbing medicine: that is expected)\n",
-            "",
-        )
-        assert "numbness" not in text.split("## When can you walk?")[0].split("## When should you call")[1]
-        return text.replace(
-            "## How well does it work?\n", "## How well does it work?\n\nNumbness, tingling, or weakness can happen.\n"
-        )
-
-    code, report = run_json(capsys, "--docs-dir", str(edited_copy(tmp_path, "recovery.md", move)))
+    nerve = "- tingling or numbness in your legs or arms that is new, mild, and stays the same"
+    docs = edited_copy(
+        tmp_path, "includes/warning-signs.md", lambda text: re.sub(rf"(?m)^{re.escape(nerve)}.*\n", "", text)
+    )
+    page = docs / "recovery.md"
+    text = page.read_text(encoding="utf-8")
+    assert "tingling" not in (docs / "includes/warning-signs.md").read_text(encoding="utf-8")
+    page.write_text(
+        without(
+            text,
+            "## How well does it work?\n",
+            "## How well does it work?\n\nNumbness, tingling, or weakness can happen.\n",
+        ),
+        encoding="utf-8",
+    )
+    code, report = run_json(capsys, "--docs-dir", str(docs))
     assert code == 1
     assert finding(report, "fact", "CALL-NERVE")["ok"] is False
 

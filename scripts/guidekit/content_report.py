@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from .manifest import Fact, Manifest, ManifestError
 from .markdown_text import Page, Unit, parse_page
 from .readability import as_sentences, reading_scores
+from .shared_text import INCLUDES, SharedTextError, expand
 
 
 @dataclass
@@ -21,6 +22,9 @@ class Finding:
     line: int = 0
     detail: str = ""
     matches: list[list[int]] = field(default_factory=list)  # [start, end] lines of each unit that carries it
+    # Where each match's lines were written: [file, line] pairs, file "" for the page itself, else
+    # the shared text it includes (`matches` count lines of the page with its shared texts put in).
+    match_origins: list[list[list]] = field(default_factory=list)
 
 
 def fact_matches(fact: Fact, lang: str, units: list[Unit], use_sections: bool = True) -> list[Unit]:
@@ -41,7 +45,11 @@ def load_pages(manifest: Manifest, lang: str, sources: dict[str, str] | None = N
         path = manifest.languages[lang].path / spec.file
         try:
             text = sources[spec.file] if sources and spec.file in sources else path.read_text(encoding="utf-8")
-            pages[spec.id] = parse_page(text, spec.file)
+            expanded = expand(text, [manifest.docs_dir / INCLUDES], str(path))
+            pages[spec.id] = parse_page(expanded.text, spec.file)
+            pages[spec.id].origins = expanded.origins
+        except SharedTextError as error:
+            raise ManifestError(path, "shared text", "", str(error), "fix the snippet line") from None
         except FileNotFoundError:
             raise ManifestError(path, "pages", spec.id, "does not exist", f"add the {lang} page") from None
         except Exception as error:  # YAML front matter that does not parse is bad input
@@ -49,6 +57,15 @@ def load_pages(manifest: Manifest, lang: str, sources: dict[str, str] | None = N
                 path, "front matter", "", f"cannot be read ({error})", "fix the YAML between the --- lines"
             ) from None
     return pages
+
+
+def page_line(page: Page, line: int) -> int:
+    """The page's own line for a line of the page with its shared texts put in (0 stays 0)."""
+    return page.origins[line - 1].page_line if line else 0
+
+
+def origins_of(page: Page, units: list[Unit]) -> list[list[list]]:
+    return [[[o.file, o.line] for o in page.origins[u.line - 1 : u.end_line]] for u in units]
 
 
 def file_label(manifest: Manifest, lang: str, file: str) -> str:
@@ -104,7 +121,7 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
                     file,
                     heading is not None,
                     lang,
-                    heading.line if heading else 0,
+                    page_line(page, heading.line) if heading else 0,
                     ""
                     if heading
                     else f"no heading '{section}'. Fix: add it as a heading "
@@ -113,7 +130,8 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
             )
     for fact in manifest.facts:
         file = file_label(manifest, lang, manifest.pages[fact.page].file)
-        units = fact_matches(fact, lang, pages[fact.page].units)
+        fact_page = pages[fact.page]
+        units = fact_matches(fact, lang, fact_page.units)
         where = f" under '{fact.section[lang]}'" if fact.section else ""
         findings.append(
             Finding(
@@ -123,12 +141,13 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
                 file,
                 bool(units),
                 lang,
-                units[0].line if units else 0,
+                page_line(fact_page, units[0].line) if units else 0,
                 fact.text
                 if units
                 else f"{fact.text} | needs together in one paragraph or list item{where}: "
                 + ", ".join(p.pattern for p in fact.together[lang]),
                 [[u.line, u.end_line] for u in units],
+                origins_of(fact_page, units),
             )
         )
     cited = {source for fact in manifest.facts for source in fact.sources}
@@ -145,7 +164,7 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
                 sources_file,
                 bool(units),
                 lang,
-                units[0].line if units else 0,
+                page_line(sources_page, units[0].line) if units else 0,
                 source.cite,
                 [[u.line, u.end_line] for u in units],
             )

@@ -57,6 +57,8 @@ class Page:
     path: str
     meta: dict
     units: list[Unit] = field(default_factory=list)
+    # Where each line was written (guidekit.shared_text), when the page includes shared text.
+    origins: list = field(default_factory=list)
 
     def headings(self) -> list[Unit]:
         return [u for u in self.units if u.kind == "heading"]
