@@ -25,6 +25,7 @@ from guidekit.editions import EditionError, base_config_env, editions_for, overl
 from guidekit.host_configs import nginx_dir_for, write_host_configs
 from guidekit.output_dir import FIX as SITE_DIR_FIX
 from guidekit.output_dir import output_dir_problem
+from guidekit.signoff import problem as signoff_problem
 from guidekit.work_dir import die_with_parent, replace_dir, stop_on_signals, work_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,8 @@ def load_site_config(path: Path):
 
 
 def reviews_due(config, today: dt.date) -> list[str]:
-    """The guide's and the clinic's reviews that are past their due date, as messages."""
+    """The guide's and the clinic's reviews that are past their due date, and a clinic's review
+    that does not cover this edition of the guide (an older one, or none named), as messages."""
     extra, late = config.extra, []
     if extra["guide_review_due"] < today:
         late.append(
@@ -56,6 +58,8 @@ def reviews_due(config, today: dt.date) -> list[str]:
             f"the clinic's review was due on {clinic['review_due']} (extra.clinic.reviewed_on: "
             f"{clinic['reviewed_on']}). Fix: have the guide reviewed again, then update reviewed_on"
         )
+    if signoff := signoff_problem(clinic, extra["guide_edition"]):
+        late.append(signoff)
     return late
 
 
@@ -227,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fail-if-review-due",
         action="store_true",
-        help="fail (exit 1) when the guide's or the clinic's review is past due, instead of warning",
+        help="fail (exit 1) when the guide's or the clinic's review is past due, or the clinic's reviewer"
+        " approved an older edition of the guide (or named none), instead of warning",
     )
     args = parser.parse_args(argv)
     stop_on_signals()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, mkdocs_build
 from guidekit.clinic import ClinicError, load_clinic
+from guidekit.signoff import EDITION_FORM
 
 GOOD = {"name": "Test Clinic", "phone": "412-555-0100"}
 
@@ -96,6 +98,29 @@ CASES = {
         "department",
         "holds HTML",
     ),
+    "edition in another form": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: 2026-11-20\n"
+        "    approved_edition: v2",
+        "approved_edition",
+        "is not an edition number like the guide's",
+    ),
+    "edition with two numbers": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: 2026-11-20\n"
+        "    approved_edition: 2.1",
+        "approved_edition",
+        "is not an edition number like the guide's",
+    ),
+    "edition as a list": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: 2026-11-20\n"
+        "    approved_edition: [2, 1, 0]",
+        "approved_edition",
+        "is not an edition number like the guide's",
+    ),
+    "approved edition with no reviewer": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    approved_edition: 2.1.0",
+        "reviewed_by",
+        "is missing",
+    ),
     "markup in the reviewer": (
         "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: <i>Dr A</i>\n    reviewed_on: 2026-11-20",
         "reviewed_by",
@@ -132,6 +157,7 @@ BUILD_CASES = [
     "number with no area code",
     "logo of the wrong kind",
     "review without a date",
+    "edition with two numbers",
 ]
 
 
@@ -257,3 +283,79 @@ def test_a_review_not_yet_due_passes_with_the_flag(project_copy):
     result = build_with(project_copy, "extra:\n  guide_reviewed: 2026-11-27\n", "--fail-if-review-due")
     assert result.returncode == 0, result.stderr
     assert "review was due" not in result.stderr
+
+
+@functools.cache
+def guide_editions() -> tuple[str, str]:
+    """The guide's edition as the build reads it (through the config and its hooks), and the
+    release before it in the changelog: an edition a clinic may have approved before this one."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    edition = config.plugins.on_config(config).extra["guide_edition"]
+    releases = re.findall(rf"^## \[({EDITION_FORM})\] - ", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
+    assert releases[0] == edition and len(releases) > 1, releases
+    return edition, releases[1]
+
+
+REVIEW = (
+    "extra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n"
+    "    reviewed_by: Dr A\n    reviewed_on: 2026-12-01\n"
+)
+
+
+def signoff(whose: str) -> tuple[str, str]:
+    """A clinic's review of an edition other than this one: its config, and the words of the one
+    line the build prints about it."""
+    edition, earlier = guide_editions()
+    if whose == "an earlier edition":
+        return (
+            REVIEW + f"    approved_edition: {earlier}\n",
+            f"the guide is edition {edition}, but the clinic's reviewer approved edition {earlier}"
+            f" (extra.clinic.approved_edition). Fix: have the reviewer check edition {edition}",
+        )
+    return (
+        REVIEW,
+        f"the clinic's review (extra.clinic.reviewed_by) names no edition, so nothing shows that it covers"
+        f" edition {edition}. Fix: have the reviewer confirm edition {edition}, then add approved_edition: {edition}",
+    )
+
+
+@pytest.mark.parametrize("whose", ["an earlier edition", "no edition named"])
+def test_a_signoff_of_another_edition_warns_and_fails_with_the_flag(whose, project_copy):
+    """A clinic whose reviewer approved an older edition (or named none) hands out text nobody
+    there approved: one warning line naming both editions and the fix; exit 1 with the flag."""
+    body, words = signoff(whose)
+    config = project_copy / "mkdocs.review.yml"
+    warned = build_with(project_copy, body)
+    assert warned.returncode == 0, warned.stderr
+    lines = [line for line in warned.stderr.splitlines() if words in line]
+    assert len(lines) == 1 and lines[0].startswith(f"warning: {config}: "), warned.stderr
+    failed = build_with(project_copy, body, "--fail-if-review-due")
+    assert failed.returncode == 1
+    assert f"error: {config}: {words}" in failed.stderr
+    if whose == "an earlier edition":  # the warned build's About pages say so, in each language
+        edition, earlier = guide_editions()
+        for about in [project_copy / "site" / "about.html", project_copy / "site" / "es" / "about.html"]:
+            text = " ".join(about.read_text(encoding="utf-8").split())
+            assert edition in text and earlier in text and "<strong>Test Clinic" in text, about
+
+
+def test_a_signoff_of_this_edition_passes_with_the_flag(project_copy):
+    edition, _ = guide_editions()
+    result = build_with(project_copy, REVIEW + f"    approved_edition: {edition}\n", "--fail-if-review-due")
+    assert result.returncode == 0, result.stderr
+    assert "approved_edition" not in result.stderr
+
+
+def test_an_edition_the_guide_has_not_reached_stops_the_build(project_copy):
+    """A typing mistake (or the wrong copy of the guide): one error line, nothing written."""
+    edition, _ = guide_editions()
+    newer = f"{int(edition.split('.')[0]) + 1}.0.0"
+    result = build_with(project_copy, REVIEW + f"    approved_edition: {newer}\n")
+    assert result.returncode == 2
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1, message
+    assert f"{project_copy / 'mkdocs.review.yml'}: extra.clinic.approved_edition: {newer} is newer" in message
+    assert edition in message and "Fix:" in message
+    assert not (project_copy / "site").exists()

@@ -388,3 +388,78 @@ def test_a_long_clinic_name_leaves_page_numbers_and_review_date_on_every_page(tm
         for number, text in enumerate(texts, start=1):
             assert EDITIONS[lang].page_of.format(page=number, pages=len(texts)) in text, (name, number)
             assert EDITIONS[lang].reviewed in text and "(412) 555-0199 ext. 1234" in text, (name, number)
+
+
+def example_config(lang: str):
+    """The example clinic's config in one language, as the build sees it (through the hooks:
+    the guide's edition from the changelog, the clinic's dates written in that language)."""
+    import os
+
+    from mkdocs.config import load_config
+
+    from guidekit.editions import base_config_env, editions_for
+
+    clinic_file = ROOT / "mkdocs.example-clinic.yml"
+    edition = next(e for e in editions_for(clinic_file) if e.lang == lang)
+    saved = dict(os.environ)
+    os.environ.update(base_config_env(clinic_file))
+    try:
+        config = load_config(str(edition.config))
+        return config.plugins.on_config(config)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def page_text(path: Path) -> str:
+    """A built page's words as a reader sees them: no tags, entities decoded, spaces collapsed."""
+    import html
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_example_clinic_signoff_names_both_editions(clinic_site, lang):
+    """The About page says which edition this is and which edition the clinic's reviewer approved,
+    and so does the footer of every page of every PDF (the clinic's line, kept short)."""
+    config = example_config(lang)
+    ui, clinic, edition = config.extra["ui"], config.extra["clinic"], config.extra["guide_edition"]
+    assert clinic["approved_edition"] == edition, "the example clinic approves the guide's current edition"
+    about = page_text(clinic_site / EDITIONS[lang].folder.removesuffix("pdf") / "about.html")
+    assert ui["edition_line"].split("{edition}")[0] + edition in about
+    assert (
+        ui["clinic_checked"].format(
+            reviewer=clinic["reviewed_by"],
+            approved=clinic["approved_edition"],
+            clinic=clinic["name"],
+            date=clinic["reviewed_on_text"],
+        )
+        in about
+    )
+    note = ui["footer_clinic_checked"].format(approved=clinic["approved_edition"])
+    for name in [EDITIONS[lang].guide, *EDITIONS[lang].handouts]:
+        for number, text in enumerate(pages_text(pdf_path(clinic_site, lang, name)), start=1):
+            assert note in text and ui["edition"].format(edition=edition) in text, (name, number)
+    cover = page_text(clinic_site / EDITIONS[lang].folder.removesuffix("pdf") / "print_page.html")
+    for_edition = ui["for_edition"].format(edition=clinic["approved_edition"])
+    assert f"{ui['clinical_review']}: {clinic['reviewed_by']}, {clinic['reviewed_on_text']}, {for_edition}" in cover
+
+
+def test_pdf_footer_says_when_the_clinic_has_not_checked_this_edition():
+    """In process: the footer an older approval gets, with both editions, each value escaped."""
+    from guidekit.handouts import footer_template
+    from guidekit.signoff import EDITION_FORM
+
+    config = example_config("en")
+    ui, edition = config.extra["ui"], config.extra["guide_edition"]
+    releases = re.findall(rf"^## \[({EDITION_FORM})\] - ", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
+    assert releases[0] == edition and len(releases) > 1, releases
+    clinic = dict(config.extra["clinic"], name="O'Neil & <Spine>", approved_edition=releases[1])  # the one before
+    footer = footer_template(ui, clinic, config.extra["guide_reviewed_text"], edition)
+    text = " ".join(re.sub(r"<[^>]+>", " ", footer).split())
+    assert ui["footer_clinic_earlier"].format(approved=releases[1]) in text
+    assert ui["edition"].format(edition=edition) in text
+    assert "&lt;Spine&gt;" in footer and "<Spine>" not in footer
+    same = footer_template(ui, dict(clinic, approved_edition=edition), config.extra["guide_reviewed_text"], edition)
+    assert ui["footer_clinic_checked"].format(approved=edition) in same
+    assert ui["footer_clinic_earlier"].split("(")[0] not in same

@@ -16,6 +16,7 @@ from mkdocs.config import config_options as c
 
 from .instructions import InstructionError, read_instructions
 from .logo import LogoError, checked_logo
+from .signoff import EDITION
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -56,6 +57,16 @@ class ReviewCycle(c.Type):
         if isinstance(value, bool) or not 1 <= value <= 36:
             raise base.ValidationError(f"{value!r} months is outside 1 to 36")
         return value
+
+
+class EditionNumber(c.BaseConfigOption):
+    """The guide's edition the clinic's reviewer approved, written as the guide writes its own (2.1.0)."""
+
+    def run_validation(self, value):
+        text = str(value).strip() if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+        if text is None or not EDITION.match(text):
+            raise base.ValidationError(f"{value!r} is not an edition number like the guide's (three numbers: 2.1.0)")
+        return text
 
 
 class Phone(c.Type):
@@ -123,6 +134,7 @@ class ClinicConfig(base.Config):
     reviewed_by = c.Optional(PlainText())
     review_every_months = c.Optional(ReviewCycle())
     reviewed_on = c.Optional(c.Type(dt.date))
+    approved_edition = c.Optional(EditionNumber())
     instructions = c.Optional(Mapping())
     sections = c.Optional(c.Dir(exists=True))
 
@@ -139,6 +151,8 @@ FIXES = {
     "logo": "give the path of an SVG or PNG file inside this repository, relative to the config file",
     "reviewed_by": "give the name of the clinician who reviewed the guide, as plain text (no < or >)",
     "reviewed_on": "give the review date as YYYY-MM-DD, without quotes",
+    "approved_edition": "give the edition the reviewer approved, as the guide's About page shows it,"
+    " e.g. approved_edition: 2.1.0",
     "review_every_months": "give how often the clinic reviews the guide, in months, from 1 to 36 (default 12)",
     "instructions": "write each instruction indented under instructions:, e.g. driving: 2 days (see README.md)",
     "instructions.blood_thinner_phone": "write the number with its area code, e.g. blood_thinner_phone: 412-555-0150",
@@ -236,9 +250,10 @@ def load_clinic(raw, config_file: str, lang: str = "en", root: Path = ROOT) -> d
         clinic["instructions"] = read_instructions(clinic["instructions"], languages, [lang], readable, read_phone)
     except InstructionError as error:
         raise ClinicError(config_file, error.field, error.problem, error.fix) from None
-    if bool(clinic["reviewed_by"]) != bool(clinic["reviewed_on"]):
-        missing = "reviewed_on" if clinic["reviewed_by"] else "reviewed_by"
-        raise ClinicError(
-            config_file, missing, "is missing (a clinical review needs both a name and a date)", FIXES[missing]
-        )
+    if clinic["approved_edition"] or bool(clinic["reviewed_by"]) != bool(clinic["reviewed_on"]):
+        # An approved edition, too, belongs to a review: by whom, and when.
+        if missing := next((key for key in ("reviewed_by", "reviewed_on") if not clinic[key]), None):
+            raise ClinicError(
+                config_file, missing, "is missing (a clinical review needs both a name and a date)", FIXES[missing]
+            )
     return clinic

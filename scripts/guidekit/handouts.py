@@ -12,6 +12,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .signoff import footer_note
+
 # Equal to the @page margins in docs/assets/css/print.css, which Chromium obeys first.
 MARGINS = {"top": "10mm", "bottom": "15mm", "left": "11mm", "right": "11mm"}
 PRINT_PAGE = "print_page.html"
@@ -49,7 +51,7 @@ ONE_LINE = "white-space: nowrap; overflow: hidden; text-overflow: ellipsis;"
 
 def footer_template(ui: dict, clinic: dict | None, reviewed: str, edition: str = "", due: str = "") -> str:
     """Chromium's page footer, in the bottom margin: who to call and "Page X of Y"; the clinic's
-    phone numbers; the edition and its review dates."""
+    phone numbers and the edition its reviewer approved; the edition and its review dates."""
     rows = []
     if clinic:
         who = f"<b>{html.escape(clinic['name'])}</b>"
@@ -57,6 +59,9 @@ def footer_template(ui: dict, clinic: dict | None, reviewed: str, edition: str =
         phones = [f"{html.escape(ui['phone'])} {html.escape(clinic['phone'])}"]
         if clinic.get("after_hours_phone"):
             phones.append(f"{html.escape(ui['after_hours'])} {html.escape(clinic['after_hours_phone'])}")
+        # Short: the clinic's line has room for the numbers and a few words more.
+        if note := footer_note(ui, clinic, edition):
+            phones.append(html.escape(note))
         rows.append(" · ".join(f'<span style="{NOWRAP}">{part}</span>' for part in phones))
     else:
         who = f"{html.escape(ui['care_team_phone'])}: ____________________"

@@ -3,7 +3,10 @@ language ("November 24, 2026", "24 de noviembre de 2026") with Babel, which
 Material already depends on.
 
 The edition is the newest release in CHANGELOG.md, so the number printed on
-every page and handout is the one the changelog explains. A review is due
+every page and handout is the one the changelog explains: that heading is the
+one place the edition is written. A clinic's `approved_edition` is compared with
+it here (an edition the guide has not reached stops the build), and the About
+page says which edition the clinic's reviewer approved. A review is due
 `review_every_months` after it was done (the guide's in `extra`, a clinic's
 in `extra.clinic`; a year unless set). The print cover is rendered by
 print-site outside the theme, so dates are formatted here into the config and
@@ -21,8 +24,10 @@ from babel.dates import format_date
 from dateutil.relativedelta import relativedelta
 from mkdocs.exceptions import PluginError
 
+from guidekit.signoff import EDITION_FORM, about_sentence, approval, newer_than_guide
+
 CHANGELOG = Path(__file__).resolve().parent.parent.parent / "CHANGELOG.md"
-RELEASE = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d\d-\d\d)\s*$", re.M)
+RELEASE = re.compile(rf"^## \[({EDITION_FORM})\] - (\d{{4}}-\d\d-\d\d)\s*$", re.M)
 EDITION_MARKER = "<!-- guide-edition -->"
 DEFAULT_CYCLE = 12
 
@@ -57,6 +62,10 @@ def on_config(config):
         clinic["reviewed_on_text"] = long_date(clinic["reviewed_on"], language)
         clinic["review_due"] = review_due(clinic["reviewed_on"], clinic.get("review_every_months"))
         clinic["review_due_text"] = long_date(clinic["review_due"], language)
+    if problem := newer_than_guide(config.config_file_path, clinic, extra["guide_edition"]):
+        raise PluginError(f"clinic configuration: {problem}")
+    if clinic:
+        clinic["approval"] = approval(clinic, extra["guide_edition"])  # for the print cover
     return config
 
 
@@ -72,5 +81,10 @@ def on_page_markdown(markdown, page, config, files):
     reviewed = page.meta.get("reviewed")
     if isinstance(reviewed, dt.date):
         page.meta["reviewed_text"] = long_date(reviewed, config.theme["language"])
+    if EDITION_MARKER not in markdown:
+        return markdown
     # Escaped: the words come from the config, and Markdown passes HTML through.
-    return markdown.replace(EDITION_MARKER, html.escape(edition_line(config), quote=False))
+    line = html.escape(edition_line(config), quote=False)
+    if review := about_sentence(config.extra["ui"], config.extra.get("clinic"), config.extra["guide_edition"]):
+        line += " " + review
+    return markdown.replace(EDITION_MARKER, line)
