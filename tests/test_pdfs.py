@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
+from dateutil.relativedelta import relativedelta
 from pypdf import PdfReader
 
 from conftest import ROOT, SCRIPTS, copy_project
@@ -19,6 +22,23 @@ from guidekit.manifest import load_manifest
 MANIFEST = load_manifest(SCRIPTS / "required_content.yml")
 EXAMPLE = {"name": "Maple Hollow Spine Clinic (example)", "phone": "(412) 555-0142", "after_hours": "(412) 555-0199"}
 LETTER = (612, 792)
+
+
+def guide_review_dates() -> tuple[dt.date, dt.date]:
+    """When the guide was last checked and when it is due again, as mkdocs.yml says: a routine review
+    (a new guide_reviewed) changes no test."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    done = dt.date.fromisoformat(re.search(r"^  guide_reviewed: (\S+)", config, re.M)[1])
+    months = int(re.search(r"^  review_every_months: (\d+)", config, re.M)[1])
+    return done, done + relativedelta(months=months)
+
+
+def long_date(value: dt.date, lang: str) -> str:
+    return format_date(value, format="long", locale=lang)
+
+
+REVIEWED, REVIEW_DUE = guide_review_dates()
+REVIEWED_WORDS = {"en": "Reviewed {}", "es": "Revisado {}"}
 
 
 @dataclass
@@ -47,7 +67,7 @@ EDITIONS = {
         },
         "Vertebroplasty",
         "Page {page} of {pages}",
-        "Reviewed November 27, 2026",
+        REVIEWED_WORDS["en"].format(long_date(REVIEWED, "en")),
         "Your care team's phone",
         ("Where does the word come from?", "mending a bone of the spine"),
     ),
@@ -63,7 +83,7 @@ EDITIONS = {
         },
         "Vertebroplastia",
         "Página {page} de {pages}",
-        "Revisado 27 de noviembre de 2026",
+        REVIEWED_WORDS["es"].format(long_date(REVIEWED, "es")),
         "Teléfono de su equipo médico",
         ("¿De dónde viene la palabra?", "arreglar un hueso de la columna"),
     ),
@@ -351,8 +371,8 @@ def test_phone_numbers_never_break_across_lines_on_paper(clinic_site, lang):
 
 
 EDITION_WORDS = {
-    "en": "Edition {edition} · Reviewed November 27, 2026 · next review due November 27, 2027",
-    "es": "Edición {edition} · Revisado 27 de noviembre de 2026 · próxima revisión 27 de noviembre de 2027",
+    "en": f"Edition {{edition}} · Reviewed {long_date(REVIEWED, 'en')} · next review due {long_date(REVIEW_DUE, 'en')}",
+    "es": f"Edición {{edition}} · Revisado {long_date(REVIEWED, 'es')} · próxima revisión {long_date(REVIEW_DUE, 'es')}",
 }
 
 
