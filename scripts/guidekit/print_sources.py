@@ -49,7 +49,7 @@ VOID = {
     "wbr",
 }
 # Blocks a note's number may go to the end of (through their last child, when it is one too).
-CONTAINERS = {"p", "ul", "ol", "li", "div", "blockquote", "details", "dd"}
+CONTAINERS = {"p", "ul", "ol", "li", "label", "div", "blockquote", "details", "dd"}
 LISTS = {"ul", "ol"}
 # Search keeps what Material's plugin strips from the page it serves (an attribute with a value).
 NO_SEARCH = 'data-search-exclude="print"'
