@@ -1,0 +1,265 @@
+"""Source notes on paper: a number in the text, one numbered list at the end of the page.
+
+On screen each fact keeps its note, a link such as "Sources: BayCare and
+North Bristol NHS Trust" to the About page's list of sources. On paper a link
+is dead text, underlined, and a sheet held six to eight of them, one inside a
+checklist item and two in a warning box. So each note stays for the screen
+(guide-screen-only) and, for paper (guide-print-only), gives way to a small
+number; the page ends with the numbered list of its notes' names and one line
+that says, in words, where the sources are described in full.
+
+- A note gets a number in the order the notes come; the same names, the same number.
+- The space before a note, and the brackets around it ("afterwards (source: Mayo Clinic).")
+  go with it, so paper reads "afterwards¹." with nothing left hanging.
+- A note alone in its paragraph (after a list, say) hides the whole paragraph on
+  paper and puts its number at the end of the block before it (the list's last
+  item), so paper gets no line holding only a number.
+- A link to another page of the guide that stands in brackets on its own
+  ("studies do not all agree (what they found).") is an aside that means nothing on
+  paper: it goes from paper, with its brackets and the space before them.
+
+The page is read with the standard library's HTML parser (the project has no
+other), on MkDocs' own output; everything written is escaped. The numbers and
+the list carry data-search-exclude, so Material's search indexes neither (the
+notes stay in the index through their links).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
+# Blocks a note's number may go to the end of (through their last child, when it is one too).
+CONTAINERS = {"p", "ul", "ol", "li", "label", "div", "blockquote", "details", "dd"}
+LISTS = {"ul", "ol"}
+# Search keeps what Material's plugin strips from the page it serves (an attribute with a value).
+NO_SEARCH = 'data-search-exclude="print"'
+SCREEN_ONLY = "guide-screen-only"
+PRINT_ONLY = "guide-print-only"
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    start: int  # "<" of the start tag
+    inner_start: int  # just after the start tag
+    parent: Element | None
+    inner_end: int = -1  # "<" of the end tag
+    end: int = -1  # just after the end tag
+    children: list[Element] = field(default_factory=list)
+
+
+class _Tree(HTMLParser):
+    """The elements of an HTML fragment, with their offsets in it."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.root = Element("#root", {}, 0, 0, None, len(text), len(text))
+        self.open: list[Element] = [self.root]
+        self.elements: list[Element] = []
+        self.feed(text)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        start = self._offset()
+        raw = self.get_starttag_text() or ""
+        element = Element(tag, {k: v or "" for k, v in attrs}, start, start + len(raw), self.open[-1])
+        self.open[-1].children.append(element)
+        self.elements.append(element)
+        if tag in VOID:
+            element.inner_end = element.end = element.inner_start
+        else:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        element = self.elements[-1]
+        if self.open[-1] is element:
+            self.open.pop()
+            element.inner_end = element.end = element.inner_start
+
+    def handle_endtag(self, tag):
+        if not any(e.tag == tag for e in self.open[1:]):
+            return  # a stray end tag
+        start = self._offset()
+        end = self.text.index(">", start) + 1
+        while self.open[-1].tag != tag:  # elements left open end here too
+            unclosed = self.open.pop()
+            unclosed.inner_end = unclosed.end = start
+        element = self.open.pop()
+        element.inner_end, element.end = start, end
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", fragment)).split())
+
+
+def note_name(text: str) -> str:
+    """The sources a note names: "Sources: BayCare and Drugs.com" -> "BayCare and Drugs.com"."""
+    return text.split(":", 1)[1].strip() if ":" in text else text.strip()
+
+
+def _add_class(start_tag: str, name: str) -> str:
+    match = re.search(r'\sclass="([^"]*)"', start_tag)
+    if match:
+        classes = f"{match.group(1)} {name}".strip()
+        return f'{start_tag[: match.start()]} class="{classes}"{start_tag[match.end() :]}'
+    closing = "/>" if start_tag.endswith("/>") else ">"
+    return f'{start_tag[: -len(closing)]} class="{name}"{closing}'
+
+
+def _only_child(element: Element, text: str) -> bool:
+    """The element is its parent's only content (apart from white space)."""
+    parent = element.parent
+    assert parent is not None
+    return not text[parent.inner_start : element.start].strip() and not text[element.end : parent.inner_end].strip()
+
+
+def _previous_block(element: Element, text: str) -> Element | None:
+    """The element right before this one in its parent, with only white space between."""
+    parent = element.parent
+    assert parent is not None
+    index = parent.children.index(element)
+    if index == 0:
+        return None
+    before = parent.children[index - 1]
+    return before if not text[before.end : element.start].strip() else None
+
+
+def _end_of_last_line(block: Element, text: str) -> int | None:
+    """Where a number can go at the end of a block's last line of text."""
+    if block.tag not in CONTAINERS:
+        return None
+    while block.children:
+        last = block.children[-1]
+        if text[last.end : block.inner_end].strip() or last.tag not in CONTAINERS:
+            break
+        block = last
+    if block.tag in LISTS or block.tag == "div" and not block.children:
+        return None
+    # Before what only paper shows at the block's end (a line to write on), so the number
+    # follows the words it belongs to.
+    position = block.inner_end
+    for child in reversed(block.children):
+        if not _blank(text[child.end : position]) or PRINT_ONLY not in child.attrs.get("class", "").split():
+            break
+        position = child.start
+    tail = re.search(r"(?:\s|<!--.*?-->)*\Z", text[max(0, position - 2000) : position], flags=re.S)
+    return position - len(tail.group(0)) if tail else position
+
+
+def _blank(fragment: str) -> bool:
+    """White space and HTML comments only."""
+    return not re.sub(r"<!--.*?-->", "", fragment, flags=re.S).strip()
+
+
+def _is_aside_link(element: Element, text: str, is_page_link: Callable[[str], bool]) -> bool:
+    return is_page_link(element.attrs.get("href", "")) and _in_brackets(element, text) is not None
+
+
+def _in_brackets(element: Element, text: str) -> tuple[int, int] | None:
+    """The span of " (link)" when the link stands alone in brackets, else None."""
+    before = re.search(r"\s*\(\Z", text[: element.start])
+    if before and text.startswith(")", element.end):
+        return before.start(), element.end + 1
+    return None
+
+
+@dataclass
+class PaperSources:
+    html: str
+    names: list[str]  # each note's names, numbered from 1 in this order
+
+
+def paper_sources(
+    text: str,
+    is_source_link: Callable[[str], bool],
+    is_page_link: Callable[[str], bool],
+    words: dict[str, str],
+) -> PaperSources:
+    """The page's HTML with its source notes numbered for paper, and the list at its end.
+
+    is_source_link(href): the link is a source note (it goes to the About page's sources).
+    is_page_link(href): the link goes to another page of the guide (hidden on paper when it
+    stands alone in brackets). words: "title" (Sources) and "more" (where they are described).
+    """
+    tree = _Tree(text)
+    numbers: dict[str, int] = {}
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), none overlapping
+
+    def marker(number: int) -> str:
+        return f'<sup class="guide-print-only guide-source-ref" {NO_SEARCH}>{number}</sup>'
+
+    for element in tree.elements:
+        if element.tag != "a" or element.end < 0:
+            continue
+        href = html.unescape(element.attrs.get("href", ""))
+        if not is_source_link(href):
+            if _is_aside_link(element, text, is_page_link):
+                start, end = _in_brackets(element, text) or (element.start, element.end)
+                edits.append((start, end, f'<span class="{SCREEN_ONLY}">{text[start:end]}</span>'))
+            continue
+        name = note_name(_text(text[element.inner_start : element.inner_end]))
+        if not name:
+            continue
+        number = numbers.setdefault(name, len(numbers) + 1)
+        parent = element.parent
+        assert parent is not None
+        if parent.tag == "p" and _only_child(element, text):
+            before = _previous_block(parent, text)
+            position = _end_of_last_line(before, text) if before is not None else None
+            if position is not None:
+                start_tag = text[parent.start : parent.inner_start]
+                edits.append((parent.start, parent.inner_start, _add_class(start_tag, SCREEN_ONLY)))
+                edits.append((position, position, marker(number)))
+                continue
+        start, end = _in_brackets(element, text) or (element.start, element.end)
+        start = re.search(r"\s*\Z", text[:start]).start()  # type: ignore[union-attr]
+        screen = f'<span class="{SCREEN_ONLY}">{text[start:end]}</span>'
+        edits.append((start, end, screen + marker(number)))
+
+    out = text
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        out = out[:start] + replacement + out[end:]
+    names = list(numbers)
+    if names:
+        out += sources_list(names, words)
+    return PaperSources(out, names)
+
+
+def sources_list(names: list[str], words: dict[str, str]) -> str:
+    """The print-only list at the end of the page: a title, the numbered names, where to read more."""
+    items = "".join(f"<li>{html.escape(name)}</li>" for name in names)
+    return (
+        f'\n<section class="guide-print-only guide-sources" {NO_SEARCH}>'
+        f'<p class="guide-sources__title"><strong>{html.escape(words["title"])}</strong></p>'
+        f'<ol class="guide-sources__list">{items}</ol>'
+        f'<p class="guide-sources__more">{html.escape(words["more"])}</p>'
+        "</section>\n"
+    )
