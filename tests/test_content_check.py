@@ -56,7 +56,7 @@ def real_report() -> dict:
 def test_real_docs_pass(real_report):
     assert real_report["ok"] is True
     kinds = {f["kind"] for f in real_report["findings"]}
-    assert kinds == {"page", "reading", "section", "fact", "source"}
+    assert kinds == {"page", "reading", "section", "fact", "source", "signs"}
     assert all(f["ok"] for f in real_report["findings"])
     assert real_report["languages"] == {"en": True, "es": True}
     for lang in LANGS:
@@ -333,3 +333,85 @@ def test_corrected_wordings_stay_corrected(lang):
         text = (REAL.languages[lang].path / spec.file).read_text(encoding="utf-8")
         for pattern in RETIRED[lang]:
             assert not re.search(pattern, text, re.I), f"{lang} {spec.file}: {pattern}"
+
+
+# One rule for each warning sign, written once: every list of signs is the shared text.
+CARE_LEAD = {
+    "en": "Call your doctor or care team right away if",
+    "es": "Llame de inmediato a su médico o equipo médico si",
+}
+SHARED = {"en": "warning-signs.md", "es": "warning-signs.es.md"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_warning_list_is_the_shared_text(lang, real_report):
+    """Each page passes the one-rule check, and the pages that list signs put them in from the shared
+    text: the Recovery boxes and key points, the FAQ box and key points."""
+    signs = [f for f in real_report["findings"] if f["kind"] == "signs" and f["lang"] == lang]
+    assert {f["page"] for f in signs} == set(REAL.pages) and all(f["ok"] for f in signs)
+    for page_id, count in {"recovery": 4, "faq": 2}.items():
+        text = page_path(REAL.docs_dir, lang, page_id).read_text(encoding="utf-8")
+        assert text.count(f'--8<-- "{SHARED[lang]}:') == count, page_id
+
+
+def signs_finding(capsys, docs: Path, lang: str) -> dict:
+    code, report = run_json(capsys, "--docs-dir", str(docs), "--lang", lang)
+    assert code == 1
+    return (
+        finding(report, "signs", "one-rule", lang)
+        if False
+        else next(
+            f for f in report["findings"] if f["kind"] == "signs" and f["page"] == "recovery" and f["lang"] == lang
+        )
+    )
+
+
+COPY = {"en": "new weakness or numbness in your legs", "es": "debilidad o adormecimiento nuevo en las piernas"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_sign_copied_by_hand_into_a_list_fails(lang, tmp_path, capsys):
+    """The second edition's conflict: leg weakness typed into the care-team list as well."""
+    snippet = f'    --8<-- "{SHARED[lang]}:care-team"\n'
+    page = "recovery.md" if lang == "en" else "es/recovery.md"
+    docs = edited_copy(tmp_path, page, lambda text: without(text, snippet, snippet + f"    - {COPY[lang]}\n"))
+    found = signs_finding(capsys, docs, lang)
+    assert found["ok"] is False and COPY[lang] in found["detail"] and "in words of its own" in found["detail"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_shared_sign_under_the_other_action_fails(lang, tmp_path, capsys):
+    """The 911 signs put in under the care team's lead-in: the right words, the wrong action."""
+    care, emergency = f'    --8<-- "{SHARED[lang]}:care-team"\n', f'    --8<-- "{SHARED[lang]}:emergency"\n'
+    page = "recovery.md" if lang == "en" else "es/recovery.md"
+    docs = edited_copy(tmp_path, page, lambda text: without(text, care, emergency))
+    found = signs_finding(capsys, docs, lang)
+    assert found["ok"] is False and "is a emergency sign, listed under care-team" in found["detail"]
+
+
+def test_a_sentence_with_its_own_rule_for_a_sign_fails(tmp_path, capsys):
+    """A tie-break written beside the list (the second edition's "Sudden weakness in your legs: call 911")."""
+    lead = "## How can you ease soreness?\n"
+    docs = edited_copy(
+        tmp_path,
+        "recovery.md",
+        lambda text: without(text, lead, lead + "\nSudden weakness in your legs: call 911.\n\n"),
+    )
+    found = signs_finding(capsys, docs, "en")
+    assert found["ok"] is False and "Sudden weakness in your legs" in found["detail"]
+
+
+def test_the_one_rule_check_reads_the_emergency_number_a_clinic_sets(tmp_path):
+    """With 999 the emergency lead-in still names the emergency action."""
+    from guidekit.content_report import check
+    from guidekit.manifest import load_manifest
+    from guidekit.shared_text import expand
+
+    manifest = load_manifest(ROOT / "scripts" / "required_content.yml", "999")
+    text = page_path(REAL.docs_dir, "en", "recovery").read_text(encoding="utf-8")
+    assert "Call 911 or your local emergency number" in text
+    shared = (REAL.docs_dir / "includes" / SHARED["en"]).read_text(encoding="utf-8")
+    assert "call 911" in shared  # the shared text says 911 too, and the build writes 999 for both
+    built = expand(text, [REAL.docs_dir / "includes"], "recovery.md").text  # as the build's hooks make it
+    findings = check(manifest, ["en"], {"recovery.md": built.replace("911", "999")})
+    assert [f.ok for f in findings if f.kind == "signs" and f.page == "recovery"] == [True]

@@ -16,7 +16,14 @@ from guidekit.content_report import as_dicts, check, check_units
 from guidekit.manifest import ManifestError, load_manifest
 
 DEFAULT_MANIFEST = Path(__file__).resolve().parents[1] / "required_content.yml"
-LABELS = {"page": "reviewed", "reading": "reading", "section": "section", "fact": "fact", "source": "source"}
+LABELS = {
+    "page": "reviewed",
+    "reading": "reading",
+    "section": "section",
+    "fact": "fact",
+    "source": "source",
+    "signs": "signs",
+}
 
 
 def print_text(findings, langs: list[str]) -> None:

@@ -9,6 +9,7 @@ from .manifest import Fact, Manifest, ManifestError
 from .markdown_text import Page, Unit, parse_page
 from .readability import as_sentences, reading_scores
 from .shared_text import INCLUDES, SharedTextError, expand
+from .warning_signs import problems as sign_problems
 
 
 @dataclass
@@ -126,6 +127,27 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
                     if heading
                     else f"no heading '{section}'. Fix: add it as a heading "
                     "(## ...) or correct the page's sections in the manifest",
+                )
+            )
+        if manifest.warning_signs is not None:
+            wrong = sign_problems(manifest, lang, page)
+            findings.append(
+                Finding(
+                    "signs",
+                    "one-rule",
+                    spec.id,
+                    file,
+                    not wrong,
+                    lang,
+                    page_line(page, wrong[0].line) if wrong else 0,
+                    "; ".join(f"line {page_line(page, w.line)}: '{w.text}' {w.why}" for w in wrong)
+                    + (
+                        f". Fix: list the signs with --8<-- \"{manifest.warning_signs.file[lang]}:SECTION\" "
+                        "under the lead-in of that section's action, and change a sign only in docs/includes/"
+                        if wrong
+                        else ""
+                    )
+                    or "every warning sign is the shared text, under its own action",
                 )
             )
     for fact in manifest.facts:

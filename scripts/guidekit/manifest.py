@@ -66,6 +66,15 @@ class Fact:
 
 
 @dataclass
+class WarningSigns:
+    """The one text of warning signs per language, and how to tell a sign and its action on a page."""
+
+    file: dict[str, str]  # language -> the shared text, below the docs folder's includes/
+    words: dict[str, re.Pattern]  # language -> words that name a sign
+    actions: dict[str, dict[str, re.Pattern]]  # section of the shared text -> language -> what the list says to do
+
+
+@dataclass
 class Manifest:
     path: Path
     docs_dir: Path
@@ -74,6 +83,8 @@ class Manifest:
     pages: dict[str, PageSpec]
     sources: dict[str, Source]
     facts: list[Fact]
+    warning_signs: WarningSigns | None = None
+    emergency_number: str = "911"  # what the build writes for 911 (its patterns already say it)
 
     def set_docs_dir(self, docs_dir: Path) -> None:
         """Check pages in another folder (a copy of docs/), keeping each language's sub-folder."""
@@ -82,7 +93,8 @@ class Manifest:
         self.docs_dir = docs_dir
 
 
-TOP_FIELDS = {"docs_dir", "sources_page", "languages", "pages", "sources", "facts"}
+TOP_FIELDS = {"docs_dir", "sources_page", "languages", "pages", "sources", "facts", "warning_signs"}
+SIGNS_FIELDS = {"file", "words", "actions"}
 LANGUAGE_FIELDS = {"dir", "reading"}
 PAGE_FIELDS = {"file", "sections"}
 SOURCE_FIELDS = {"cite", "shown"}
@@ -336,4 +348,38 @@ def load_manifest(path: Path, emergency_number: str = "911") -> Manifest:
             )
         facts.append(Fact(fact_id, page, text, together, section, cited, handouts))
 
-    return Manifest(path, docs_dir, sources_page, languages, pages, sources, facts)
+    return Manifest(
+        path,
+        docs_dir,
+        sources_page,
+        languages,
+        pages,
+        sources,
+        facts,
+        _warning_signs(raw, path, languages),
+        emergency_number,
+    )
+
+
+def _warning_signs(raw: dict, path: Path, languages) -> WarningSigns | None:
+    if "warning_signs" not in raw:
+        return None
+    entry = "warning_signs"
+    spec = _require(raw, entry, dict, path, "top level", "give file, words and actions")
+    _no_unknown(spec, SIGNS_FIELDS, path, entry)
+    files = _per_language(spec, "file", languages, path, entry, "name the shared text in docs/includes/")
+    words = _per_language(spec, "words", languages, path, entry, "give a pattern of the words that name a sign")
+    actions = _require(spec, "actions", dict, path, entry, "give each section of the shared text its action")
+    return WarningSigns(
+        files,
+        {code: _compile(words[code], path, entry, f"words.{code}") for code in languages},
+        {
+            section: {
+                code: _compile(pattern, path, entry, f"actions.{section}.{code}")
+                for code, pattern in _per_language(
+                    actions, section, languages, path, entry, "give a pattern of what the list says to do"
+                ).items()
+            }
+            for section in actions
+        },
+    )
