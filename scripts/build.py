@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import datetime as dt
 import os
-import re
 import shutil
 import sys
 import time
@@ -32,10 +31,6 @@ from guidekit.work_dir import die_with_parent, replace_dir, stop_on_signals, wor
 ROOT = Path(__file__).resolve().parent.parent
 
 MANIFEST = ROOT / "scripts" / "required_content.yml"
-# The pages each phase handout may take, in every language and build (a sheet printed on both
-# sides is 2 pages). Safety content comes before brevity: a handout may take two sheets where its
-# required content needs them, and no more.
-HANDOUT_PAGES = {"before": 4, "during": 2, "recovery": 4, "faq": 4}
 
 
 def load_site_config(path: Path):
@@ -67,40 +62,17 @@ def reviews_due(config, today: dt.date) -> list[str]:
     return late
 
 
-def lines_past(pdf: Path, budget: int) -> int:
-    """How many lines of text the pages past the budget hold, their running header and footer left
-    out (the lines they share with the first page, page numbers aside)."""
-    from pypdf import PdfReader
-
-    def lines(page) -> list[str]:
-        return [re.sub(r"\d+", "#", line.strip()) for line in (page.extract_text() or "").splitlines() if line.strip()]
-
-    pages = PdfReader(pdf).pages
-    running = set(lines(pages[0]))
-    return sum(1 for page in pages[budget:] for line in lines(page) if line not in running)
-
-
 def pdf_problems(manifest, pdf: Path, phases: list[str], lang: str, overflow_dir: Path) -> list[str]:
     """What the PDF is missing, as messages. A handout over its page budget is kept in
     `overflow_dir`, to look at after the build has failed."""
-    from pypdf import PdfReader
-
     from guidekit.content_report import check_units
+    from guidekit.handout_budget import over_budget
     from guidekit.pdf_text import pdf_units
 
     findings = check_units(manifest, pdf_units(pdf), pdf.name, phases, lang)
     problems = [f"{lang}/{pdf.name} is missing {f.kind} {f.id}: {f.detail}" for f in findings if not f.ok]
-    pages = len(PdfReader(pdf).pages)
-    budget = min((HANDOUT_PAGES[phase] for phase in phases), default=None)
-    if budget is not None and pages > budget:
-        kept = overflow_dir / lang / pdf.name
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(pdf, kept)
-        problems.append(
-            f"the {lang} handout {pdf.name} has {pages} pages, {lines_past(pdf, budget)} line(s) past its "
-            f"budget of {budget} pages (HANDOUT_PAGES in scripts/build.py); kept for a look at {kept}. "
-            "Fix: shorten the clinic's name, department, section or instruction texts on that page"
-        )
+    if overflow := over_budget(pdf, phases, lang, overflow_dir):
+        problems.append(overflow)
     return problems
 
 
@@ -180,9 +152,7 @@ async def build_pdfs(editions, configs, site: Path, browser_ready, overflow_dir:
             def check(handout, path, phases=phases, lang=lang):
                 checks.append(
                     asyncio.create_task(
-                        asyncio.to_thread(
-                            pdf_problems, manifest, path, phases.get(handout.pdf, []), lang, overflow_dir
-                        )
+                        asyncio.to_thread(pdf_problems, manifest, path, phases.get(handout.pdf, []), lang, overflow_dir)
                     )
                 )
 

@@ -371,8 +371,8 @@ def test_phone_numbers_never_break_across_lines_on_paper(clinic_site, lang):
 
 
 EDITION_WORDS = {
-    "en": f"Edition {{edition}} · Reviewed {long_date(REVIEWED, 'en')} · next review due {long_date(REVIEW_DUE, 'en')}",
-    "es": f"Edición {{edition}} · Revisado {long_date(REVIEWED, 'es')} · próxima revisión {long_date(REVIEW_DUE, 'es')}",
+    "en": "Edition {edition} · Reviewed {reviewed} · next review due {due}",
+    "es": "Edición {edition} · Revisado {reviewed} · próxima revisión {due}",
 }
 
 
@@ -382,7 +382,10 @@ def test_every_pdf_page_and_the_about_page_carry_the_edition(default_site, lang)
     edition = re.search(r"^## \[(\d+\.\d+\.\d+)\] - ", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)[1]
     for name in [EDITIONS[lang].guide, *EDITIONS[lang].handouts]:
         for text in pages_text(pdf_path(default_site, lang, name)):
-            assert EDITION_WORDS[lang].format(edition=edition) in text, name
+            words = EDITION_WORDS[lang].format(
+                edition=edition, reviewed=long_date(REVIEWED, lang), due=long_date(REVIEW_DUE, lang)
+            )
+            assert words in text, name
     about = (default_site / EDITIONS[lang].folder.removesuffix("pdf") / "about.html").read_text(encoding="utf-8")
     assert f"edition {edition}" in about or f"edición {edition}" in about
 
@@ -483,3 +486,35 @@ def test_pdf_footer_says_when_the_clinic_has_not_checked_this_edition():
     same = footer_template(ui, dict(clinic, approved_edition=edition), config.extra["guide_reviewed_text"], edition)
     assert ui["footer_clinic_checked"].format(approved=edition) in same
     assert ui["footer_clinic_earlier"].split("(")[0] not in same
+
+
+@pytest.mark.parametrize("site", ["default_site", "clinic_site"])
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_every_handout_fits_its_page_budget(request, site, lang):
+    """The budget (guidekit.handout_budget) holds for each handout, neutral and clinic."""
+    from guidekit.handout_budget import HANDOUT_PAGES
+
+    built = request.getfixturevalue(site)
+    for name, phase in EDITIONS[lang].handouts.items():
+        pages = len(PdfReader(str(pdf_path(built, lang, name))).pages)
+        assert pages <= HANDOUT_PAGES[phase], (name, pages)
+
+
+def test_a_handout_over_its_budget_is_kept_and_named(default_site, tmp_path, monkeypatch):
+    """Over its budget, a handout is copied beside the failed build, and the message names the
+    handout, the language and how many lines ran over."""
+    from guidekit import handout_budget
+
+    pdf = pdf_path(default_site, "es", "vertebroplastia-recuperacion.pdf")
+    pages = len(PdfReader(str(pdf)).pages)
+    assert pages >= 2
+    assert handout_budget.over_budget(pdf, ["recovery"], "es", tmp_path) is None
+    monkeypatch.setitem(handout_budget.HANDOUT_PAGES, "recovery", pages - 1)
+    message = handout_budget.over_budget(pdf, ["recovery"], "es", tmp_path / "overflow")
+    assert message is not None
+    past = int(re.search(r"has \d+ pages, (\d+) line\(s\) past its budget", message)[1])
+    last_page = pages_text(pdf)[-1]
+    assert 0 < past < len(last_page.splitlines()), (past, last_page)  # the running footer is not counted
+    assert "the es handout vertebroplastia-recuperacion.pdf" in message and "Fix:" in message
+    kept = tmp_path / "overflow" / "es" / "vertebroplastia-recuperacion.pdf"
+    assert kept.read_bytes() == pdf.read_bytes() and str(kept) in message

@@ -142,7 +142,7 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
                     page_line(page, wrong[0].line) if wrong else 0,
                     "; ".join(f"line {page_line(page, w.line)}: '{w.text}' {w.why}" for w in wrong)
                     + (
-                        f". Fix: list the signs with --8<-- \"{manifest.warning_signs.file[lang]}:SECTION\" "
+                        f'. Fix: list the signs with --8<-- "{manifest.warning_signs.file[lang]}:SECTION" '
                         "under the lead-in of that section's action, and change a sign only in docs/includes/"
                         if wrong
                         else ""

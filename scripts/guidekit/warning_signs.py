@@ -66,9 +66,8 @@ def problems(manifest: Manifest, lang: str, page: Page) -> list[Problem]:
         names_sign = bool(signs.words[lang].search(unit.text))
         if unit.text in shared:
             if shared[unit.text] != action:
-                found.append(
-                    Problem(unit.line, unit.text, f"is a {shared[unit.text]} sign, listed under {action or 'no action'}")
-                )
+                listed = action or "no action"
+                found.append(Problem(unit.line, unit.text, f"is a {shared[unit.text]} sign, listed under {listed}"))
             continue
         # A sign in a list under an action, or in a sentence that names an action itself.
         if names_sign and ((unit.kind == "item" and action is not None) or action_of(manifest, lang, unit)):
