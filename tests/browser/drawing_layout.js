@@ -1,27 +1,29 @@
 // Where a drawing's labels sit, measured in Chromium: every text line on clear
 // space (2 px around it), no text over text, no leader line touching text, all
 // inside the viewBox. Leaders are the #1a1a1a lines; their end dots may touch shapes.
+// A <use> (a shape drawn again from <defs>) counts as its whole bounding box.
 (font) => {
   const svg = document.querySelector('svg');
   if (font) svg.setAttribute('font-family', font);
   const vb = svg.viewBox.baseVal;
-  const shapes = [...svg.querySelectorAll('rect,path,line,circle,ellipse,polygon,polyline')]
-     .filter(e => !e.closest('pattern') && !(e.tagName==='rect' && e.getAttribute('width')===String(vb.width)));
+  const shapes = [...svg.querySelectorAll('rect,path,line,circle,ellipse,polygon,polyline,use')]
+     .filter(e => !e.closest('pattern,defs') && !(e.tagName==='rect' && e.getAttribute('width')===String(vb.width)));
   const leaders = shapes.filter(e => e.tagName==='line' && e.parentNode.getAttribute('stroke')==='#1a1a1a');
   const dots = shapes.filter(e => e.tagName==='circle' && e.parentNode.getAttribute('fill')==='#1a1a1a');
   const problems = [];
   const name = e => e.tagName + '(' + (e.getAttribute('d')||e.getAttribute('x')||e.getAttribute('x1')||e.getAttribute('cx')||'').toString().slice(0,18) + ')';
+  const toUser = svg.getScreenCTM().inverse();
+  const userBox = e => { const r = e.getBoundingClientRect();
+    const p1 = new DOMPoint(r.left, r.top).matrixTransform(toUser), p2 = new DOMPoint(r.right, r.bottom).matrixTransform(toUser);
+    return {x1: Math.min(p1.x, p2.x) - 1, y1: Math.min(p1.y, p2.y) - 1, x2: Math.max(p1.x, p2.x) + 1, y2: Math.max(p1.y, p2.y) + 1}; };
   const hit = (e, x, y) => {
+    if (e.tagName === 'use') { const r = userBox(e); return r.x1 <= x && x <= r.x2 && r.y1 <= y && y <= r.y2; }
     const m = svg.getCTM().inverse().multiply(e.getCTM()).inverse();
     const p = new DOMPoint(x, y).matrixTransform(m);
     const sp = svg.createSVGPoint(); sp.x = p.x; sp.y = p.y;
     const fill = getComputedStyle(e).fill !== 'none' && e.tagName !== 'line';
     return (fill && e.isPointInFill(sp)) || (getComputedStyle(e).stroke !== 'none' && e.isPointInStroke(sp));
   };
-  const toUser = svg.getScreenCTM().inverse();
-  const userBox = e => { const r = e.getBoundingClientRect();
-    const p1 = new DOMPoint(r.left, r.top).matrixTransform(toUser), p2 = new DOMPoint(r.right, r.bottom).matrixTransform(toUser);
-    return {x1: Math.min(p1.x, p2.x) - 1, y1: Math.min(p1.y, p2.y) - 1, x2: Math.max(p1.x, p2.x) + 1, y2: Math.max(p1.y, p2.y) + 1}; };
   const boxes = [];
   for (const t of [...svg.querySelectorAll('tspan'), ...[...svg.querySelectorAll('text')].filter(x => !x.querySelector('tspan'))]) {
     const lb = t.getBBox();

@@ -1,16 +1,24 @@
-"""The procedure drawings: no label crosses a line, in each language, with the
-fonts a patient's phone may use (the drawing names system-ui, Arial, sans-serif)."""
+"""The drawings: no label crosses a line, in each language, with the fonts a
+patient's phone may use (each drawing names system-ui, Arial, sans-serif); and,
+read as files, each is a plain, accessible picture with labels big enough to print."""
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 
+IMAGES = ROOT / "docs" / "assets" / "images"
 LAYOUT_JS = (Path(__file__).parent / "drawing_layout.js").read_text(encoding="utf-8")
-DRAWINGS = ["procedure.svg", "procedure-es.svg"]
+DRAWINGS = [
+    name
+    for stem in ["procedure", "getting-ready", "walking-plan", "kyphoplasty"]
+    for name in [f"{stem}.svg", f"{stem}-es.svg"]
+]
 # None: the fonts as written (DejaVu Sans here, wider than most); Liberation Sans has Arial's widths.
 FONTS = [None, "Liberation Sans"]
 
@@ -19,7 +27,7 @@ FONTS = [None, "Liberation Sans"]
 @pytest.mark.parametrize("name", DRAWINGS)
 def test_no_label_crosses_a_line(new_page, name, font):
     page = new_page()
-    page.goto((ROOT / "docs" / "assets" / "images" / name).as_uri())
+    page.goto((IMAGES / name).as_uri())
     found = page.evaluate(LAYOUT_JS, font)
     assert found["boxes"], "no labels measured"
     assert found["problems"] == []
@@ -28,7 +36,7 @@ def test_no_label_crosses_a_line(new_page, name, font):
 def test_the_check_finds_a_label_on_a_line(new_page):
     """A label moved onto the drawing is caught."""
     page = new_page()
-    page.goto((ROOT / "docs" / "assets" / "images" / "procedure.svg").as_uri())
+    page.goto((IMAGES / "procedure.svg").as_uri())
     page.evaluate("""() => {
         const label = document.querySelector('svg text');
         const shape = document.querySelector('svg path');
@@ -40,3 +48,114 @@ def test_the_check_finds_a_label_on_a_line(new_page):
         });
     }""")
     assert page.evaluate(LAYOUT_JS, None)["problems"]
+
+
+def test_the_check_sees_a_shape_drawn_with_use(new_page):
+    """A footprint is a <use> of one shape in <defs>: with the bars around the
+    footprints taken away, a label moved onto a footprint is still caught."""
+    page = new_page()
+    page.goto((IMAGES / "walking-plan.svg").as_uri())
+    page.evaluate("""() => {
+        document.querySelectorAll('svg rect[rx]').forEach(r => r.remove());
+        const svg = document.querySelector('svg');
+        const foot = svg.querySelector('svg > use').getBoundingClientRect();
+        const at = new DOMPoint(foot.left, foot.bottom).matrixTransform(svg.getScreenCTM().inverse());
+        const label = [...document.querySelectorAll('svg text')].pop();
+        label.setAttribute('x', at.x);
+        label.setAttribute('y', at.y);
+    }""")
+    assert any("touches use(" in p for p in page.evaluate(LAYOUT_JS, None)["problems"])
+
+
+# Read as files: no browser needed.
+
+SVG = "{http://www.w3.org/2000/svg}"
+# At 480 user units wide, as each figure is placed ({ width="480" }), 19 prints at about 12 pt.
+SMALLEST_LABEL = 19
+PAPER = (255, 255, 255)
+
+
+def parents(root):
+    return {child: parent for parent in root.iter() for child in parent}
+
+
+def inherited(element, attribute, up):
+    while element is not None:
+        if attribute in element.attrib:
+            return element.attrib[attribute]
+        element = up.get(element)
+    return None
+
+
+def contrast(colour: str, background=PAPER) -> float:
+    def luminance(rgb):
+        channels = [c / 255 for c in rgb]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    rgb = tuple(int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    lighter, darker = sorted([luminance(rgb), luminance(background)], reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("name", DRAWINGS)
+def test_the_drawing_is_a_plain_accessible_picture(name):
+    path = IMAGES / name
+    text = path.read_text(encoding="utf-8")
+    root = ET.fromstring(text)
+    assert root.tag == SVG + "svg"
+    assert root.get("lang") == ("es" if name.endswith("-es.svg") else "en")
+    assert root.get("role") == "img"
+    # Named by its own <title> and <desc>, in the drawing's language (the lang above).
+    title, desc = root.find(SVG + "title"), root.find(SVG + "desc")
+    assert title is not None and desc is not None
+    assert (title.text or "").strip() and (desc.text or "").strip()
+    assert root.get("aria-labelledby", "").split() == [title.get("id"), desc.get("id")]
+    # Nothing that runs, links, loads or embeds: no script, link, raster image, web font or outside reference.
+    tags = {element.tag.removeprefix(SVG) for element in root.iter()}
+    assert not tags & {"script", "a", "image", "foreignObject", "style", "iframe", "audio", "video"}
+    for element in root.iter():
+        for attribute, value in element.attrib.items():
+            assert not attribute.lower().startswith("on"), f"{attribute} on {element.tag}"
+            if attribute.endswith("href"):
+                assert value.startswith("#"), f"{attribute}={value}"
+            assert "://" not in value and "@import" not in value, f"{attribute}={value}"
+            for reference in re.findall(r"url\(([^)]*)\)", value):
+                assert reference.startswith("#"), f"{attribute}={value}"
+    assert "@font-face" not in text and "<?xml-stylesheet" not in text
+    # A few KB: the page loads fast and the handout stays light.
+    assert len(text.encode("utf-8")) < 8000
+
+
+@pytest.mark.parametrize("name", DRAWINGS)
+def test_every_label_is_big_and_dark_enough(name):
+    root = ET.fromstring((IMAGES / name).read_text(encoding="utf-8"))
+    up = parents(root)
+    view_box_width = float(root.get("viewBox").split()[2])
+    labels = [e for e in root.iter() if e.tag in (SVG + "text", SVG + "tspan")]
+    assert labels
+    for label in labels:
+        words = "".join(label.itertext()).strip()
+        # Sizes and colours come from attributes only: no style to hide a smaller one.
+        assert "style" not in label.attrib, words
+        size = inherited(label, "font-size", up)
+        assert size is not None and re.fullmatch(r"\d+(\.\d+)?", size), f"{words}: font-size {size}"
+        assert float(size) * 480 / view_box_width >= SMALLEST_LABEL, f"{words}: font-size {size}"
+        element = label
+        while element is not None:
+            assert not re.search(r"scale|matrix", element.get("transform", "")), f"{words} is scaled"
+            element = up.get(element)
+        # Dark text on the white paper: WCAG 2.2 AA asks 4.5:1 for text this size.
+        fill = inherited(label, "fill", up)
+        assert fill is not None and re.fullmatch(r"#[0-9a-fA-F]{6}", fill), f"{words}: fill {fill}"
+        assert contrast(fill) >= 4.5, f"{words}: {fill} on white"
+
+
+@pytest.mark.parametrize("name", DRAWINGS)
+def test_the_drawing_is_on_white_paper(name):
+    """The labels' contrast above is measured on white: the drawing's first shape is a white sheet."""
+    root = ET.fromstring((IMAGES / name).read_text(encoding="utf-8"))
+    sheet = root.find(SVG + "rect")
+    assert sheet is not None and sheet.get("fill") == "#ffffff"
+    assert sheet.get("width") == root.get("viewBox").split()[2]
+    assert sheet.get("height") == root.get("viewBox").split()[3]
