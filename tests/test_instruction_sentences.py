@@ -17,6 +17,7 @@ from guidekit.instructions import (
     BeforeArrival,
     Duration,
     MarkerError,
+    Text,
     Weight,
     fill_markers,
     time_day,
@@ -197,13 +198,16 @@ def test_the_readme_example_is_accepted():
 # --- the markers ---------------------------------------------------------------------------------
 
 PLAN = (
-    "### The day before\n"
-    "<!-- instruction stop_eating.day=before: Do not eat after **{value}**. -->Stop eating at: ____"
+    "### The day before\n\n"
+    "<!-- instruction stop_eating.day=before: - [ ] Do not eat after **{value}**. -->- [ ] Stop eating at: ____"
     "<!-- /instruction -->\n"
-    "### The morning of\n"
-    "<!-- instruction stop_eating.day=of: Do not eat after **{value}**. --><!-- /instruction -->\n"
+    "- [ ] Call if no one told you.\n\n"
+    "### The morning of\n\n"
+    "<!-- instruction stop_eating.day=of: - [ ] Do not eat after **{value}**. --><!-- /instruction -->\n"
+    "- [ ] Bring your list.\n\n"
     "Ask <!-- instruction stop_eating stop_drinking: -->when to stop eating and drinking<!-- /instruction -->.\n"
-    "- [ ] Why me?<!-- instruction after_hours_phone: -->\n- [ ] Whom do I call after hours?<!-- /instruction -->\n"
+    "- [ ] Why me?\n<!-- instruction after_hours_phone: -->- [ ] Whom do I call after hours?<!-- /instruction -->\n"
+    "- [ ] What results?\n"
     "<!-- instruction follow_up.how=call: We will call within {within}. If not, call {clinic_phone}. -->"
     "<!-- /instruction --><!-- instruction follow_up.how=visit: Your visit is within {within}. -->"
     "Ask how and when.<!-- /instruction -->"
@@ -219,6 +223,7 @@ def test_a_morning_time_is_filled_under_the_morning_only():
     page = filled({"stop_eating": dt.time(5, 0)})
     day_before, morning = page.split("### The morning of")
     assert "Stop eating at" not in day_before and "5:00" not in day_before
+    assert day_before.endswith("### The day before\n\n- [ ] Call if no one told you.\n\n")  # no empty item
     assert "Do not eat after **5&#58;00\u202fAM, the day of your procedure**." in morning  # : as text
 
 
@@ -226,6 +231,7 @@ def test_a_night_time_is_filled_under_the_day_before_only():
     day_before, morning = filled({"stop_eating": dt.time(0, 0)}).split("### The morning of")
     assert "Do not eat after **midnight, the night before your procedure**." in day_before
     assert "midnight" not in morning
+    assert morning.startswith("\n\n- [ ] Bring your list.\n")  # the morning's marker took its line away
 
 
 def test_the_neutral_ask_line_goes_only_when_every_value_it_asks_for_is_set():
@@ -237,7 +243,7 @@ def test_the_neutral_ask_line_goes_only_when_every_value_it_asks_for_is_set():
 def test_the_after_hours_question_goes_when_the_clinic_has_the_number():
     assert "after hours" in filled({})
     page = filled({}, after_hours_phone="(412) 555-0199", after_hours_tel="+14125550199")
-    assert "after hours" not in page and "- [ ] Why me?\n" in page
+    assert "after hours" not in page and "- [ ] Why me?\n- [ ] What results?\n" in page
 
 
 def test_the_follow_up_sentence_matches_the_kind():
@@ -253,3 +259,79 @@ def test_a_condition_on_a_part_the_instruction_lacks_stops_the_build():
     values = written({"driving": Duration(1, "day")}, "en", "US", words("en"))
     with pytest.raises(MarkerError, match="driving.day"):
         fill_markers("<!-- instruction driving.day=of: x --><!-- /instruction -->", {"instructions_text": values})
+
+
+# --- the real pages ------------------------------------------------------------------------------
+
+
+def page(lang: str, name: str, instructions: dict, **clinic) -> str:
+    source = ROOT / "docs" / ("" if lang == "en" else "es") / f"{name}.md"
+    values = written(instructions, lang, "US", words(lang))
+    return fill_markers(source.read_text("utf-8"), dict(clinic, phone="(412) 555-0142", instructions_text=values))
+
+
+def section(markdown: str, heading: str) -> str:
+    start = markdown.index(f"\n### {heading}\n")
+    return markdown[start : markdown.index("\n#", start + 1)]
+
+
+DAYS = {"en": ("The day before", "The morning of"), "es": ("El día anterior", "La mañana del procedimiento")}
+ARRIVAL_RULES = {
+    "stop_eating": BeforeArrival(Duration(8, "hour")),
+    "stop_drinking": BeforeArrival(Duration(2, "hour")),
+    "clear_liquids": Text({"en": "water or plain tea.", "es": "agua o té solo."}),
+}
+
+
+@pytest.mark.parametrize(
+    "lang,eating,clear,drinking",
+    [
+        (
+            "en",
+            "- [ ] Stop eating **8 hours before you arrive**. ",
+            "- [ ] After you stop eating, drink only clear liquids: water or plain tea.",
+            "- [ ] Stop drinking **2 hours before you arrive**. ",
+        ),
+        (
+            "es",
+            "- [ ] Deje de comer **8 horas antes de llegar**. ",
+            "- [ ] Después de dejar de comer, beba solo líquidos claros: agua o té solo.",
+            "- [ ] Deje de beber **2 horas antes de llegar**. ",
+        ),
+    ],
+)
+def test_times_counted_from_arrival_are_planned_the_day_before_with_a_line_to_write_them(lang, eating, clear, drinking):
+    filled = page(lang, "before", ARRIVAL_RULES)
+    day_before, morning = (section(filled, day) for day in DAYS[lang])
+    lines = day_before.split("\n")
+    at = [next(i for i, line in enumerate(lines) if line.startswith(want)) for want in (eating, clear, drinking)]
+    assert at == sorted(at) and at[2] - at[0] == 2  # together, in this order
+    assert day_before.count("guide-blank") == 2  # a line for each time, to write in
+    assert "antes de llegar" not in morning and "before you arrive" not in morning
+    assert "\n\n" not in day_before.strip().split("\n", 1)[1].strip()  # one list: no empty item, no blank line
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_unset_stop_time_keeps_its_neutral_line_in_the_day_before(lang):
+    neutral = section(page(lang, "before", {}), DAYS[lang][0])
+    only_eating = section(page(lang, "before", {"stop_eating": dt.time(22, 0)}), DAYS[lang][0])
+    drinking = {"en": "Stop drinking at", "es": "Hora de dejar de beber"}[lang]
+    assert drinking in neutral and drinking in only_eating
+    assert {"en": "Stop eating at", "es": "Hora de dejar de comer"}[lang] not in only_eating
+    assert {"en": "10:00 PM, the night before", "es": "las 10:00 de la noche"}[lang] in only_eating.replace(
+        "\u202f", " "
+    ).replace("&#58;", ":")
+
+
+@pytest.mark.parametrize(
+    "lang,visit",
+    [
+        ("en", "Your follow-up visit is within **10 days** after your procedure. Before you go home, ask for the day"),
+        ("es", "Su cita de control (seguimiento) será antes de que pasen **10 días** de su procedimiento."),
+    ],
+)
+def test_a_follow_up_visit_has_its_own_sentence_on_the_recovery_page(lang, visit):
+    filled = page(lang, "recovery", {"follow_up": {"how": "visit", "within": Duration(10, "day")}})
+    assert visit in filled
+    assert {"en": "We will call you", "es": "Le vamos a llamar"}[lang] not in filled
+    assert {"en": "My follow-up call or visit:", "es": "Mi llamada o cita de control:"}[lang] not in filled

@@ -410,6 +410,8 @@ PLACEHOLDER = re.compile(r"\{(\w+(?:\.\w+)?)\}")
 # Characters Markdown (and its extensions: emoji, attribute lists, marks) would act on.
 MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]()<>#+!|~^=:&\"']")
 CLINIC_FIELDS = ("after_hours_phone",)  # clinic fields a marker may name, beside the instructions
+NOTHING = "\x00"  # where a marker wrote nothing
+ALONE = re.compile(r"^[ \t]*\x00+[ \t]*(?:\n|$)", re.M)  # a line holding nothing else
 
 
 class MarkerError(Exception):
@@ -436,7 +438,9 @@ def fill_markers(markdown: str, clinic: dict) -> str:
     - A name may carry a condition on one of its parts (`stop_eating.day=of`, `follow_up.how=visit`):
       set but not met, the marker writes nothing, as another marker (under another heading, or with
       another sentence) says it. So a stop time stands under the day it belongs to.
-    - `after_hours_phone` (the clinic's after-hours number) may be named too."""
+    - `after_hours_phone` (the clinic's after-hours number) may be named too.
+    - A marker that writes nothing (its sentence or neutral wording empty) and stands alone on its
+      line takes the line away: put a list item's "- [ ] " inside the marker, in both wordings."""
     values = dict(clinic.get("instructions_text", {}))
     if clinic.get("after_hours_phone"):
         values["after_hours_phone"] = {"value": clinic["after_hours_phone"], "tel": clinic["after_hours_tel"]}
@@ -479,4 +483,10 @@ def fill_markers(markdown: str, clinic: dict) -> str:
 
         return PLACEHOLDER.sub(placeholder, sentence.strip())
 
-    return MARKER.sub(fill, markdown)
+    def fill_or_drop(match: re.Match) -> str:
+        return fill(match) or NOTHING
+
+    # A marker that writes nothing takes its line with it, so a list item ("- [ ] ...", inside the
+    # marker) goes whole and leaves no blank line that would split its list.
+    filled = ALONE.sub("", MARKER.sub(fill_or_drop, markdown))
+    return filled.replace(NOTHING, "")
