@@ -15,7 +15,7 @@ DURATION_FIX = "Fix: give a whole number and a unit (minutes, hours, days, weeks
 CASES = {
     "unknown name": (
         {"drive": "2 days"},
-        f"{P}.drive: is not a known instruction. Fix: use one of: stop_eating, stop_drinking, "
+        f"{P}.drive: is not a known instruction. Fix: use one of: stop_eating, stop_drinking, clear_liquids, "
         "morning_medicines, diabetes_medicines, bring, lie_flat, driving, showering, emergency_number, "
         "arrival, lifting, follow_up, blood_thinner_phone",
     ),
@@ -27,16 +27,18 @@ CASES = {
     "unquoted time": (
         {"stop_eating": 1320},
         f"{P}.stop_eating: is the number 1320; an unquoted time is read as a number. Fix: write the "
-        'time in quotes, as on a 24-hour clock, e.g. stop_eating: "22:00"',
+        'time in quotes, on a 24-hour or a 12-hour clock, e.g. stop_eating: "22:00" or "10 PM", or hours '
+        "before arrival, e.g. stop_eating: 2 hours before arrival",
     ),
     "not a time": (
         {"stop_drinking": "25:00"},
-        f"{P}.stop_drinking: '25:00' is not a clock time. Fix: write the time in quotes, as on a "
-        '24-hour clock, e.g. stop_drinking: "22:00"',
+        f"{P}.stop_drinking: '25:00' is not a clock time. Fix: write the time in quotes, on a "
+        '24-hour or a 12-hour clock, e.g. stop_drinking: "22:00" or "10 PM", or hours before arrival, '
+        "e.g. stop_drinking: 2 hours before arrival",
     ),
     "not a duration": (
         {"driving": "soon"},
-        f"{P}.driving: 'soon' is not a duration. {DURATION_FIX} 1 day to 12 weeks, e.g. driving: 2 days",
+        f"{P}.driving: 'soon' is not a duration. {DURATION_FIX} 12 hours to 12 weeks, e.g. driving: 24 hours",
     ),
     "duration too short": (
         {"lie_flat": "5 minutes"},
@@ -144,7 +146,8 @@ def test_the_english_edition_alone_needs_no_spanish_text():
 
 
 @pytest.mark.parametrize(
-    "written,read", [("22:00", (22, 0)), ("10:30 pm", (22, 30)), ("0:00", (0, 0)), ("6:05 AM", (6, 5))]
+    "written,read",
+    [("22:00", (22, 0)), ("10:30 pm", (22, 30)), ("0:00", (0, 0)), ("6:05 AM", (6, 5)), ("10 PM", (22, 0))],
 )
 def test_clock_times_are_read_in_both_forms(written, read):
     clinic = load_clinic(dict(BASE, instructions={"stop_eating": written}), FILE, "en")
@@ -164,8 +167,9 @@ def test_the_build_stops_before_writing_anything(tmp_path):
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.strip() == (
         f"error: clinic configuration: {project / FILE}: extra.clinic.instructions.stop_eating: is the number "
-        "1320; an unquoted time is read as a number. Fix: write the time in quotes, as on a 24-hour clock, "
-        'e.g. stop_eating: "22:00"'
+        "1320; an unquoted time is read as a number. Fix: write the time in quotes, on a 24-hour or a 12-hour "
+        'clock, e.g. stop_eating: "22:00" or "10 PM", or hours before arrival, e.g. stop_eating: 2 hours before '
+        "arrival"
     )
     assert not site.exists()
     assert not list(project.glob(".site-*")) and not list(project.glob(".mkdocs*"))

@@ -12,35 +12,62 @@ import pytest
 from test_pdfs import EDITIONS, pages_text, pdf_path
 
 TAG = re.compile(r"<[^>]+>")
+# A paper source note's number (scripts/guidekit/print_sources.py): on the page a print-only <sup>,
+# in a PDF's text a number stuck to the word before it ("floor.7", "Arrive at7:").
+SOURCE_REF = re.compile(r"<sup [^>]*guide-source-ref[^>]*>\d+</sup>")
+SOURCE_NUMBER = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]\.))\d{1,2}(?=[\s:]|$)")
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 
-# Each instruction the example clinic sets: its page, and how it reads there in each language.
+# Each instruction the example clinic sets: its page, the heading it stands under, and how it reads
+# there in each language.
 EXPECTED = {
     "stop_eating": (
         "before",
+        {"en": "The day before", "es": "El día anterior"},
         {
-            "en": "Stop eating at midnight, the night before your procedure.",
-            "es": "Deje de comer a esta hora: medianoche, la noche antes de su procedimiento.",
+            "en": "Do not eat anything after midnight, the night before your procedure.",
+            "es": "No coma nada después de las 12 de la noche (medianoche), la noche antes de su procedimiento.",
+        },
+    ),
+    "clear_liquids": (
+        "before",
+        {"en": "The morning of", "es": "La mañana del procedimiento"},
+        {
+            "en": "After you stop eating, drink only clear liquids: water, clear apple juice, or black coffee or "
+            "plain tea with no milk.",
+            "es": "Después de dejar de comer, beba solo líquidos claros: agua, jugo de manzana claro, o café negro "
+            "o té sin leche.",
         },
     ),
     "stop_drinking": (
         "before",
+        {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
-            "en": "Stop drinking at 5:00 AM, the day of your procedure.",
-            "es": "Deje de beber a esta hora: 5:00 a.m., el día de su procedimiento.",
+            "en": "Do not drink anything after 5:00 AM, the day of your procedure.",
+            "es": "No beba nada después de las 5:00 de la mañana, el día de su procedimiento.",
         },
     ),
     "morning_medicines": (
         "before",
+        {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
-            "en": "Take only these morning medicines, with a small sip of water: the pills our nurse named when she "
-            "called you.",
-            "es": "Tome solo estas medicinas de la mañana, con un sorbo pequeño de agua: las pastillas que le dijo "
-            "nuestra enfermera cuando le llamó.",
+            "en": "Take only the morning medicines your care team names, with a small sip of water: the ones our "
+            "nurse names when she calls you. Write them here:",
+            "es": "Tome solo las medicinas de la mañana que le indique su equipo médico, con un sorbo pequeño de "
+            "agua: las que le nombre nuestra enfermera cuando le llame. Escríbalas aquí:",
+        },
+    ),
+    "morning_medicines_fallback": (
+        "before",
+        {"en": "The day before", "es": "El día anterior"},
+        {
+            "en": "Call your care team the day before. Do not skip or stop a medicine on your own.",
+            "es": "Llame a su equipo médico el día anterior. No deje ni se salte ninguna medicina por su cuenta.",
         },
     ),
     "diabetes_medicines": (
         "before",
+        {"en": "When do you stop eating and drinking?", "es": "¿Cuándo debe dejar de comer y beber?"},
         {
             "en": "Your plan for diabetes medicine: Our nurse will call you. She will tell you what to take, and when.",
             "es": "Su plan para la medicina de la diabetes: Nuestra enfermera le llamará. Le dirá qué tomar, y cuándo.",
@@ -48,18 +75,22 @@ EXPECTED = {
     ),
     "blood_thinner_phone": (
         "before",
+        {"en": "What should you tell your doctor?", "es": "¿Qué debe decirle a su médico?"},
         {"en": "To ask, call (412) 555-0150.", "es": "Para preguntar, llame al (412) 555-0150."},
     ),
     "arrival": (
         "before",
+        {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
-            "en": "Arrive 90 minutes before your procedure time, at: the front desk of Building B, second floor.",
-            "es": "Llegue 90 minutos antes de la hora de su procedimiento. Lugar: la recepción del edificio B, "
-            "segundo piso.",
+            "en": "Arrive 90 minutes (1 and a half hours) before your procedure time. Go to the front desk of "
+            "Building B, second floor. My procedure time: I arrive at:",
+            "es": "Llegue 1 hora y media (90 minutos) antes de la hora de su procedimiento. Vaya a la recepción del "
+            "edificio B, segundo piso. Hora de mi procedimiento: Hora de llegada:",
         },
     ),
     "bring": (
         "before",
+        {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
             "en": "Also bring: your photo ID and your insurance card.",
             "es": "Lleve también: su identificación con foto y su tarjeta del seguro médico.",
@@ -67,32 +98,50 @@ EXPECTED = {
     ),
     "lie_flat": (
         "recovery",
+        {"en": "When can you walk?", "es": "¿Cuándo puede caminar?"},
         {
-            "en": "Your plan: you lie flat for about 1 hour.",
-            "es": "Su plan: estará en la cama, sin levantarse, 1 hora.",
+            "en": "You will lie flat for about 1 hour. Staff will tell you when to get up.",
+            "es": "Estará en la cama, sin levantarse, alrededor de 1 hora. El personal le dirá cuándo puede "
+            "levantarse.",
         },
     ),
     "driving": (
         "recovery",
-        {"en": "Your plan: you may drive after 2 days.", "es": "Su plan: puede manejar después de 2 días."},
+        {"en": "What should you avoid?", "es": "¿Qué debe evitar?"},
+        {
+            "en": "You may drive again 24 hours after your procedure.",
+            "es": "Puede volver a manejar 24 horas después de su procedimiento.",
+        },
     ),
     "showering": (
         "recovery",
-        {"en": "Your plan: you may shower after 2 days.", "es": "Su plan: puede ducharse después de 2 días."},
+        {"en": "What should you avoid?", "es": "¿Qué debe evitar?"},
+        {
+            "en": "You may shower 2 days after your procedure.",
+            "es": "Puede bañarse en la regadera 2 días después de su procedimiento.",
+        },
     ),
     "lifting": (
         "recovery",
+        {"en": "What should you avoid?", "es": "¿Qué debe evitar?"},
         {
-            "en": "Your plan: do not lift more than 10 lb (4.5 kg), for 3 months.",
-            "es": "Su plan: no levante más de 4.5 kg (10 lb) durante 3 meses.",
+            "en": "For 3 months after your procedure, do not lift anything heavier than 10 pounds (4.5 kg).",
+            "es": "Durante 3 meses después de su procedimiento, no levante nada que pese más de 10 libras (4.5 kilos).",
         },
     ),
     "follow_up": (
         "recovery",
-        {"en": "Your plan: a phone call within 2 weeks.", "es": "Su plan: una llamada en un plazo de 2 semanas."},
+        {"en": "When is your follow-up?", "es": "¿Cuándo es su control?"},
+        {
+            "en": "We will call you within 2 weeks after your procedure. If no one has called by then, call "
+            "(412) 555-0142.",
+            "es": "Le vamos a llamar antes de que pasen 2 semanas de su procedimiento. Si nadie le ha llamado para "
+            "entonces, llame al (412) 555-0142.",
+        },
     ),
     "emergency_number": (
         "recovery",
+        {"en": "When is it an emergency?", "es": "¿Cuándo es una emergencia?"},
         {
             "en": "Call 911 or your local emergency number right away",
             "es": "Llame de inmediato al 911 o al número de emergencias de su zona",
@@ -100,17 +149,59 @@ EXPECTED = {
     ),
 }
 CASES = [(name, lang) for name in EXPECTED for lang in EDITIONS]
-# The lines the neutral handouts leave to write in, where the example clinic's values go.
-WRITE_INS = {
+# Headings in the order they stand on their page: a sentence belongs to the last one before it.
+HEADINGS = {
     "en": {
         "before": [
-            "Whom I call about it:",
+            "What should you tell your doctor?",
+            "When do you stop eating and drinking?",
+            "The day before",
+            "The morning of",
+            "What should you ask your care team?",
+        ],
+        "recovery": [
+            "When is it an emergency?",
+            "When can you walk?",
+            "What should you avoid?",
+            "When is your follow-up?",
+            "How can you track your first days?",
+        ],
+    },
+    "es": {
+        "before": [
+            "¿Qué debe decirle a su médico?",
+            "¿Cuándo debe dejar de comer y beber?",
+            "El día anterior",
+            "La mañana del procedimiento",
+            "¿Qué debe preguntar a su equipo médico?",
+        ],
+        "recovery": [
+            "¿Cuándo es una emergencia?",
+            "¿Cuándo puede caminar?",
+            "¿Qué debe evitar?",
+            "¿Cuándo es su control?",
+            "¿Cómo anotar sus primeros días?",
+        ],
+    },
+}
+# The neutral lines that ask for, or leave a line to write in, what the example clinic sets: each one
+# goes when the value is set (summary box and key points too), and stays in the neutral guide.
+ASK_AND_WRITE = {
+    "en": {
+        "before": [
+            "Ask exactly when to stop eating and drinking",
+            "Write the times below",
+            "Write in the times your care team gives you",
+            "Ask what time to stop eating and drinking",
+            "call after hours?",
+            "I call about it:",
             "My diabetes medicine plan:",
             "Stop eating at:",
             "Stop drinking at:",
             "Arrive at:",
         ],
         "recovery": [
+            "Ask when you may drive, shower and lift",
             "I may drive from:",
             "I may shower from:",
             "Most I may lift, until when:",
@@ -119,21 +210,35 @@ WRITE_INS = {
     },
     "es": {
         "before": [
+            "Pregunte a qué hora exacta debe dejar de comer y de beber",
+            "Anote las horas más abajo",
+            "Anote las horas que le den",
+            "Pregunte a qué hora dejar de comer y de beber",
+            "fuera del horario de atención?",
             "A quién llamo sobre esto:",
             "Mi plan para la medicina de la diabetes:",
             "Hora de dejar de comer:",
             "Hora de dejar de beber:",
-            "a esta hora y lugar:",
+            "Hora y lugar de llegada:",
         ],
         "recovery": [
+            "Pregunte cuándo puede manejar, bañarse y levantar peso",
             "Puedo manejar desde:",
-            "Puedo ducharme desde:",
-            "Peso máximo y plazo:",
+            "Puedo bañarme en la regadera desde:",
+            "Lo más que puedo levantar, y hasta cuándo:",
             "Mi llamada o cita de control:",
         ],
     },
 }
-PLAN = {"en": "Your plan", "es": "Su plan"}
+# Lines that stand only on paper (print-only spans): the neutral build's screen shows other words.
+PRINT_ONLY = {
+    "Stop eating at:",
+    "Stop drinking at:",
+    "Arrive at:",
+    "Hora de dejar de comer:",
+    "Hora de dejar de beber:",
+}
+PLAN = {"en": "after your procedure", "es": "después de su procedimiento"}
 
 
 def words(text: str) -> str:
@@ -143,35 +248,52 @@ def words(text: str) -> str:
 def page_text(site: Path, lang: str, page: str) -> str:
     folder = site if lang == "en" else site / lang
     source = SVG.sub("", (folder / ("index.html" if page == "overview" else f"{page}.html")).read_text("utf-8"))
+    source = SOURCE_REF.sub("", source)
     main = source[source.index("<article") : source.index("</article>")]
     return words(html.unescape(TAG.sub(" ", main))).replace(" .", ".").replace(" ,", ",").replace(" :", ":")
 
 
 def handout_text(site: Path, lang: str, page: str) -> str:
     name = next(name for name, phase in EDITIONS[lang].handouts.items() if phase == page)
-    return words(" ".join(pages_text(pdf_path(site, lang, name))))
+    return SOURCE_NUMBER.sub("", words(" ".join(pages_text(pdf_path(site, lang, name)))))
+
+
+def under(text: str, headings: list[str], sentence: str) -> str:
+    """The heading `sentence` stands under in `text` (the last of `headings` before it)."""
+    at = text.index(sentence)
+    return max((h for h in headings if 0 <= text.find(h) < at), key=text.find)
 
 
 @pytest.mark.parametrize("name,lang", CASES)
-def test_each_instruction_is_on_its_page_and_in_its_handout(clinic_site, name, lang):
-    page, wording = EXPECTED[name]
-    assert wording[lang] in page_text(clinic_site, lang, page)
-    assert wording[lang] in handout_text(clinic_site, lang, page)
+def test_each_instruction_is_under_its_heading_on_its_page_and_in_its_handout(clinic_site, name, lang):
+    page, heading, wording = EXPECTED[name]
+    for where, text in (
+        ("page", page_text(clinic_site, lang, page)),
+        ("handout", handout_text(clinic_site, lang, page)),
+    ):
+        assert wording[lang] in text, where
+        assert under(text, HEADINGS[lang][page], wording[lang]) == heading[lang], where
+        assert text.count(wording[lang]) == 1, where
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
-def test_the_clinic_values_replace_the_write_in_lines(clinic_site, lang):
-    for page, labels in WRITE_INS[lang].items():
-        handout = handout_text(clinic_site, lang, page)
-        assert not [label for label in labels if label in handout], page
+def test_no_ask_or_write_line_stays_for_a_value_the_clinic_set(clinic_site, lang):
+    for page, lines in ASK_AND_WRITE[lang].items():
+        for where, text in (
+            ("page", page_text(clinic_site, lang, page)),
+            ("handout", handout_text(clinic_site, lang, page)),
+        ):
+            assert [line for line in lines if line in text] == [], (page, where)
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
 def test_the_neutral_guide_asks_and_leaves_lines_to_write_in(default_site, lang):
-    for page, labels in WRITE_INS[lang].items():
+    for page, lines in ASK_AND_WRITE[lang].items():
         handout = handout_text(default_site, lang, page)
-        assert [label for label in labels if label not in handout] == [], page
-        assert PLAN[lang] not in handout and PLAN[lang] not in page_text(default_site, lang, page)
+        on_screen = page_text(default_site, lang, page)
+        assert [line for line in lines if line not in handout] == [], page
+        assert [line for line in lines if line not in on_screen and line not in PRINT_ONLY] == [], page
+        assert PLAN[lang] not in handout and PLAN[lang] not in on_screen
     before = page_text(default_site, lang, "before")
     assert {
         "en": "Stop eating at the time your care team gave you",
@@ -189,4 +311,4 @@ def test_the_blood_thinner_number_is_a_link_a_phone_can_dial(clinic_site, lang):
 def test_a_clinic_text_is_shown_as_written_never_as_markup(clinic_site, lang):
     """Values go into the page's Markdown; their characters reach the reader as text, not as code."""
     source = ((clinic_site if lang == "en" else clinic_site / lang) / "recovery.html").read_text("utf-8")
-    assert "10 lb &#40;4.5 kg&#41;" in source or "4.5 kg &#40;10 lb&#41;" in source
+    assert {"en": "10 pounds &#40;4.5 kg&#41;", "es": "10 libras &#40;4.5 kilos&#41;"}[lang] in source

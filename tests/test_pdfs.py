@@ -338,11 +338,11 @@ WRITE_INS = {
         ],
     },
     "es": {
-        "before": ["Hora de dejar de comer:", "Hora de dejar de beber:", "Llegue a esta hora y lugar:"],
+        "before": ["Hora de dejar de comer:", "Hora de dejar de beber:", "Hora y lugar de llegada:"],
         "recovery": [
             "Puedo manejar desde:",
-            "Puedo ducharme desde:",
-            "Peso máximo",
+            "Puedo bañarme en la regadera desde:",
+            "Lo más que puedo levantar",
             "Mi llamada o cita de control:",
             "Cada noche",
             "Temperatura",

@@ -24,14 +24,16 @@ from babel.units import format_unit
 
 HTML_TAG = re.compile(r"<[^<>]*>|[<>]")
 CLOCK_24 = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-CLOCK_12 = re.compile(r"^(1[0-2]|0?[1-9]):([0-5]\d)\s*([AaPp])\.?\s*[Mm]\.?$")
+CLOCK_12 = re.compile(r"^(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([AaPp])\.?\s*[Mm]\.?$")  # 10 PM, 10:30 p.m.
 DURATION = re.compile(r"^(\d{1,3})\s*(minute|hour|day|week|month)s?$", re.I)
+BEFORE_ARRIVAL = re.compile(r"^(\d{1,3}\s*(?:minute|hour)s?)\s+before\s+arrival$", re.I)
 WEIGHT = re.compile(r"^(\d{1,3}(?:\.\d)?)\s*(lb|kg)$", re.I)
 MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200}
 POUND_KG = 0.45359237
 LONGEST_TEXT = 200
 EMERGENCY_NUMBERS = ("911", "999", "112", "000")
 FOLLOW_UP_KINDS = ("call", "visit")
+POUND_REGIONS = ("US", "LR", "MM")  # where people weigh in pounds
 
 
 class InstructionError(Exception):
@@ -63,6 +65,13 @@ class Weight:
 
 
 @dataclass(frozen=True)
+class BeforeArrival:
+    """A stop time counted back from the patient's arrival (which the clinic gives each patient)."""
+
+    duration: Duration
+
+
+@dataclass(frozen=True)
 class Text:
     by_lang: dict  # language code -> the clinic's words
 
@@ -70,8 +79,9 @@ class Text:
 # --- readers: one per kind of value ---------------------------------------------------------------
 
 
-def read_clock(field: str, value) -> dt.time:
-    fix = f'write the time in quotes, as on a 24-hour clock, e.g. {field.rsplit(".", 1)[-1]}: "22:00"'
+def read_clock(field: str, value, also: str = "") -> dt.time:
+    part = field.rsplit(".", 1)[-1]
+    fix = f'write the time in quotes, on a 24-hour or a 12-hour clock, e.g. {part}: "22:00" or "10 PM"{also}'
     if isinstance(value, int) and not isinstance(value, bool):
         # YAML reads an unquoted 22:00 as the number 1320 (base 60).
         raise InstructionError(field, f"is the number {value}; an unquoted time is read as a number", fix)
@@ -82,17 +92,30 @@ def read_clock(field: str, value) -> dt.time:
         return dt.time(int(match.group(1)), int(match.group(2)))
     if match := CLOCK_12.match(text):
         hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
-        return dt.time(hour, int(match.group(2)))
+        return dt.time(hour, int(match.group(2) or 0))
     raise InstructionError(field, f"{value!r} is not a clock time", fix)
+
+
+def read_stop_time(field: str, value) -> dt.time | BeforeArrival:
+    """When to stop eating or drinking: a clock time, or a time counted back from arrival."""
+    part = field.rsplit(".", 1)[-1]
+    also = f", or hours before arrival, e.g. {part}: 2 hours before arrival"
+    match = BEFORE_ARRIVAL.match(value.strip()) if isinstance(value, str) else None
+    if not match:
+        return read_clock(field, value, also)
+    shortest, longest = _span(30, "minute"), _span(12, "hour")
+    fix = f"give from {spoken(shortest)} to {spoken(longest)} before arrival, e.g. {part}: 2 hours before arrival"
+    duration = read_duration(field, match.group(1), shortest, longest, fix)
+    return BeforeArrival(duration)
 
 
 def spoken(duration: Duration) -> str:
     return f"{duration.amount} {duration.unit}{'' if duration.amount == 1 else 's'}"
 
 
-def read_duration(field: str, value, shortest: Duration, longest: Duration) -> Duration:
+def read_duration(field: str, value, shortest: Duration, longest: Duration, fix: str = "") -> Duration:
     part = field.rsplit(".", 1)[-1]
-    fix = (
+    fix = fix or (
         f"give a whole number and a unit (minutes, hours, days, weeks or months) from {spoken(shortest)} "
         f"to {spoken(longest)}, e.g. {part}: {EXAMPLES[field.removeprefix('instructions.')]}"
     )
@@ -174,13 +197,14 @@ def _span(amount: int, unit: str) -> Duration:
 
 SIMPLE = {
     # name: how to read it
-    "stop_eating": lambda f, v, ctx: read_clock(f, v),
-    "stop_drinking": lambda f, v, ctx: read_clock(f, v),
+    "stop_eating": lambda f, v, ctx: read_stop_time(f, v),
+    "stop_drinking": lambda f, v, ctx: read_stop_time(f, v),
+    "clear_liquids": lambda f, v, ctx: read_text(f, v, *ctx),  # what counts as clear, until stop_drinking
     "morning_medicines": lambda f, v, ctx: read_text(f, v, *ctx),
     "diabetes_medicines": lambda f, v, ctx: read_text(f, v, *ctx),
     "bring": lambda f, v, ctx: read_text(f, v, *ctx),
     "lie_flat": lambda f, v, ctx: read_duration(f, v, _span(15, "minute"), _span(24, "hour")),
-    "driving": lambda f, v, ctx: read_duration(f, v, _span(1, "day"), _span(12, "week")),
+    "driving": lambda f, v, ctx: read_duration(f, v, _span(12, "hour"), _span(12, "week")),
     "showering": lambda f, v, ctx: read_duration(f, v, _span(12, "hour"), _span(4, "week")),
     "emergency_number": lambda f, v, ctx: read_choice(f, v, EMERGENCY_NUMBERS),
 }
@@ -202,7 +226,7 @@ NESTED = {
 # Shown in messages, so each fix carries a value that would pass.
 EXAMPLES = {
     "lie_flat": "1 hour",
-    "driving": "2 days",
+    "driving": "24 hours",
     "showering": "2 days",
     "arrival.before": "1 hour",
     "arrival.place": "(a text in each language)",
@@ -229,7 +253,7 @@ def read_instructions(raw, languages: list[str], needed: list[str], readable, re
             "write each instruction indented under instructions:, e.g. driving: 2 days",
         )
     ctx = (languages, needed, readable)
-    values = {}
+    values: dict[str, object] = {}
     for name, value in raw.items():
         field = f"{base}.{name}"
         if name in SIMPLE:
@@ -257,6 +281,12 @@ def read_instructions(raw, languages: list[str], needed: list[str], readable, re
             values[name] = read_phone(field, value)
         else:
             raise InstructionError(field, "is not a known instruction", f"use one of: {', '.join(NAMES)}")
+    if "clear_liquids" in values and "stop_drinking" not in values:
+        raise InstructionError(
+            f"{base}.clear_liquids",
+            "needs stop_drinking, the time when even clear liquids stop",
+            "add it, e.g. stop_drinking: 2 hours before arrival",
+        )
     return values
 
 
@@ -271,55 +301,192 @@ def locale_for(lang: str, region: str) -> str:
         return lang
 
 
-def write_time(value: dt.time, locale: str, words: dict) -> str:
-    """A clock time with its day: from noon on it is the day before the procedure, before noon the
-    day itself. A clinic that means an afternoon time on the day itself gets a longer fast, never a shorter one."""
+def write_clock(value: dt.time, lang: str, locale: str, words: dict) -> str:
+    """A clock time as people say it: "10:00 PM" (or "22:00" where the region writes it so) in English;
+    in Spanish "las 10:00 de la noche", "las 5:00 de la mañana", "las 12:00 del mediodía"."""
     if value == dt.time(0, 0):
         return words["midnight"]
-    day = words["day_before"] if value.hour >= 12 else words["procedure_day"]
-    return f"{format_time(value, format='short', locale=locale)}, {day}"
+    if value == dt.time(12, 0):
+        return words["noon"]
+    if lang != "es":
+        return format_time(value, format="short", locale=locale)
+    # Babel's day period ("de la madrugada" before 6) reads as the small hours; people say "de la mañana".
+    period = format_time(value, "B", locale=locale).replace("de la madrugada", "de la mañana")
+    article = "la" if value.hour % 12 == 1 else "las"
+    return f"{article} {format_time(value, 'h:mm', locale=locale)} {period}"
 
 
-def write_duration(value: Duration, locale: str) -> str:
+def time_day(value: dt.time | BeforeArrival) -> str:
+    """Which list of the plan a stop time goes in: "before" (the day before the procedure), "of" (the morning
+    of), or "arrival" (counted from the arrival time, written in by the patient: planned the day before).
+    From noon on a clock time is the day before, before noon the day itself: a clinic that means an afternoon
+    time on the day itself gets a longer fast, never a shorter one. Midnight ends the day before."""
+    if isinstance(value, BeforeArrival):
+        return "arrival"
+    return "before" if value.hour >= 12 or value == dt.time(0, 0) else "of"
+
+
+def write_time(value: dt.time | BeforeArrival, lang: str, locale: str, words: dict) -> dict[str, str]:
+    """A stop time's parts: value (the time with its day, or "2 hours before you arrive") and day."""
+    day = time_day(value)
+    if isinstance(value, BeforeArrival):
+        text = words["before_arrival"].format(duration=write_duration(value.duration, lang, locale, words))
+    elif value == dt.time(0, 0):
+        text = words["midnight_day"]
+    else:
+        when = "procedure_day" if day == "of" else "evening_before" if value.hour >= 18 else "day_before"
+        text = f"{write_clock(value, lang, locale, words)}, {words[when]}"
+    return {"value": text, "day": day}
+
+
+def write_duration(value: Duration, lang: str, locale: str, words: dict) -> str:
+    """A duration as people say it: 90 minutes is "90 minutes (1 and a half hours)" in English and
+    "1 hora y media (90 minutos)" in Spanish; whole hours given in minutes are written as hours."""
+    minutes = value.minutes
+    if value.unit == "minute" and minutes >= 60 and minutes % 30 == 0:
+        hours = minutes // 60
+        if minutes % 60 == 0:
+            return format_unit(hours, "duration-hour", length="long", locale=locale)
+        return words["hours_and_a_half"].format(
+            hours=format_decimal(hours, locale=locale),
+            hour_unit=format_unit(hours, "duration-hour", length="long", locale=locale),
+            minutes=format_unit(minutes, "duration-minute", length="long", locale=locale),
+        )
     return format_unit(value.amount, f"duration-{value.unit}", length="long", locale=locale)
 
 
-def write_weight(value: Weight, lang: str, locale: str) -> str:
-    """Both units, the reader's usual one first. The other is rounded down, so a limit is never raised."""
-    pounds = value.pounds if value.unit == "kg" else value.amount
-    kilos = value.amount if value.unit == "kg" else value.amount * POUND_KG
-    if value.unit == "lb":
-        kilos = math.floor(kilos * 10) / 10
+def write_weight(value: Weight, region: str, locale: str, words: dict) -> str:
+    """Both units, spelled out, the region's usual one first (pounds in the US, kilos elsewhere):
+    "10 pounds (4.5 kg)", "10 libras (4.5 kilos)". The second is rounded down, so a limit is never raised."""
+    pounds_first = region in POUND_REGIONS
+    if pounds_first:
+        pounds = value.amount if value.unit == "lb" else math.floor(value.pounds)
+        kilos = math.floor(pounds * POUND_KG * 10) / 10 if value.unit == "lb" else value.amount
     else:
-        pounds = math.floor(pounds)
-    lb = format_unit(format_decimal(pounds, locale=locale), "mass-pound", length="short", locale=locale)
-    kg = format_unit(format_decimal(kilos, locale=locale), "mass-kilogram", length="short", locale=locale)
-    return f"{lb} ({kg})" if lang == "en" else f"{kg} ({lb})"
+        kilos = value.amount if value.unit == "kg" else math.floor(value.amount * POUND_KG * 10) / 10
+        pounds = value.amount if value.unit == "lb" else math.floor(value.pounds)
+    pounds = int(pounds) if pounds == int(pounds) else pounds
+    # A number, not text: Babel then picks the plural ("10 libras", "1 libra").
+    lb = format_unit(pounds, "mass-pound", length="long", locale=locale)
+    kg = words["kilo" if kilos == 1 else "kilos"].format(amount=format_decimal(kilos, locale=locale))
+    return f"{lb} ({kg})" if pounds_first else f"{kg} ({lb})"
 
 
 def written(values: dict, lang: str, region: str, words: dict) -> dict[str, dict[str, str]]:
-    """Each set instruction's parts as text in `lang`: {name: {part: text}}, the main part called value."""
+    """Each set instruction's parts as text in `lang`: {name: {part: text}}, the main part called value.
+    A stop time also has its day ("before", "of" or "arrival"), and a choice (follow_up.how) stays as
+    chosen ("call", "visit"): a page marker picks its sentence by them."""
     locale = locale_for(lang, region)
 
     def one(value) -> str:
-        if isinstance(value, dt.time):
-            return write_time(value, locale, words)
         if isinstance(value, Duration):
-            return write_duration(value, locale)
+            return write_duration(value, lang, locale, words)
         if isinstance(value, Weight):
-            return write_weight(value, lang, locale)
+            return write_weight(value, region, locale, words)
         if isinstance(value, Text):
             return value.by_lang[lang]
         if isinstance(value, dict) and "text" in value:  # a phone number
             return value["text"]
-        return words.get(value, value)  # a choice: its words in this language, or itself (911)
+        return value  # a choice: the page's sentence says it in words (911 stays 911)
 
     out = {}
     for name, value in values.items():
-        if isinstance(value, dict) and "text" not in value:
+        if isinstance(value, (dt.time, BeforeArrival)):
+            out[name] = write_time(value, lang, locale, words)
+        elif isinstance(value, dict) and "text" not in value:
             out[name] = {part: one(v) for part, v in value.items()}
         else:
             out[name] = {"value": one(value)}
             if isinstance(value, dict) and "tel" in value:
                 out[name]["tel"] = value["tel"]
     return out
+
+
+# --- putting them on the pages ------------------------------------------------------------------
+
+MARKER = re.compile(r"<!-- instruction ([\w.= ]+?):(.*?)-->(.*?)<!-- /instruction -->", re.S)
+NAMED = re.compile(r"^(\w+)(?:\.(\w+)=(\w+))?$")
+PLACEHOLDER = re.compile(r"\{(\w+(?:\.\w+)?)\}")
+# Characters Markdown (and its extensions: emoji, attribute lists, marks) would act on.
+MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]()<>#+!|~^=:&\"']")
+CLINIC_FIELDS = ("after_hours_phone",)  # clinic fields a marker may name, beside the instructions
+NOTHING = "\x00"  # where a marker wrote nothing
+ALONE = re.compile(r"^[ \t]*\x00+[ \t]*(?:\n|$)", re.M)  # a line holding nothing else
+
+
+class MarkerError(Exception):
+    """A page's marker names what no clinic can set: the page's fault, not the clinic's."""
+
+
+def as_literal_text(text: str) -> str:
+    """The clinic's words exactly as written: each character Markdown would act on becomes an entity."""
+    return MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", text)
+
+
+def fill_markers(markdown: str, clinic: dict) -> str:
+    """The page's Markdown with each marker replaced: by its neutral wording, its filled sentence,
+    or nothing. `clinic` is the checked clinic, its instructions written (`instructions_text`).
+
+        <!-- instruction driving: You may drive again **{value}** after your procedure. -->
+        neutral wording (ask your care team; a line to write in on paper)
+        <!-- /instruction -->
+
+    - A marker may name several instructions (`stop_eating stop_drinking`): its sentence (often none:
+      the neutral "ask" line simply goes) replaces the neutral wording only when every one is set.
+      `{value}` and `{part}` are the first one's, `{name.part}` any named one's; `{clinic_phone}` and
+      `{clinic_tel}` the clinic's main number.
+    - A name may carry a condition on one of its parts (`stop_eating.day=of`, `follow_up.how=visit`):
+      set but not met, the marker writes nothing, as another marker (under another heading, or with
+      another sentence) says it. So a stop time stands under the day it belongs to.
+    - `after_hours_phone` (the clinic's after-hours number) may be named too.
+    - A marker that writes nothing (its sentence or neutral wording empty) and stands alone on its
+      line takes the line away: put a list item's "- [ ] " inside the marker, in both wordings."""
+    values = dict(clinic.get("instructions_text", {}))
+    if clinic.get("after_hours_phone"):
+        values["after_hours_phone"] = {"value": clinic["after_hours_phone"], "tel": clinic["after_hours_tel"]}
+    common = {"clinic_phone": clinic.get("phone", ""), "clinic_tel": clinic.get("phone_tel", "")}
+
+    def fill(match: re.Match) -> str:
+        header, sentence, neutral = match.groups()
+        named = []
+        for token in header.split():
+            found = NAMED.match(token)
+            if not found or found.group(1) not in (*NAMES, *CLINIC_FIELDS):
+                raise MarkerError(
+                    f"instruction marker '{token}' is not a known instruction. "
+                    f"Fix: use one of: {', '.join((*NAMES, *CLINIC_FIELDS))} (optionally name.part=value)"
+                )
+            named.append(found.groups())
+        if not all(name in values for name, _, _ in named):
+            return neutral
+        for name, condition, wanted in named:
+            if condition and condition not in values[name]:
+                raise MarkerError(
+                    f"instruction marker '{name}.{condition}' names a part it does not have. "
+                    f"Fix: use one of: {', '.join(values[name])}"
+                )
+            if condition and values[name][condition] != wanted:
+                return ""  # set, and said by another marker
+        first = values[named[0][0]]
+
+        def placeholder(found: re.Match) -> str:
+            key = found.group(1)
+            name, _, sub = key.rpartition(".")
+            parts = values.get(name, {}) if name else {**common, **first}
+            if name and name not in (n for n, _, _ in named) or sub not in parts:
+                raise MarkerError(
+                    f"instruction marker '{header.strip()}' uses {{{key}}}, which it does not have. "
+                    f"Fix: use {', '.join('{' + p + '}' for p in first)}"
+                )
+            text = parts[sub]
+            return text if sub.endswith("tel") else as_literal_text(text)  # tel: E.164, digits only
+
+        return PLACEHOLDER.sub(placeholder, sentence.strip())
+
+    def fill_or_drop(match: re.Match) -> str:
+        return fill(match) or NOTHING
+
+    # A marker that writes nothing takes its line with it, so a list item ("- [ ] ...", inside the
+    # marker) goes whole and leaves no blank line that would split its list.
+    filled = ALONE.sub("", MARKER.sub(fill_or_drop, markdown))
+    return filled.replace(NOTHING, "")

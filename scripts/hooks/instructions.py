@@ -1,9 +1,10 @@
 """MkDocs hook: put the clinic's own instructions where their facts stand, and its emergency number.
 
 A page marks each place a clinic may fill in, with the sentence to use when
-the value is set, and keeps its neutral wording between the markers:
+the value is set, and keeps its neutral wording between the markers (the
+markers' rules: guidekit.instructions.fill_markers):
 
-    <!-- instruction driving: Your care team's plan: you may drive after **{value}**. -->
+    <!-- instruction driving: You may drive again **{value}** after your procedure. -->
     neutral wording (ask your care team; a line to write in on paper)
     <!-- /instruction -->
 
@@ -19,18 +20,9 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from guidekit.instructions import NAMES, written
+from guidekit.instructions import MarkerError, fill_markers, written
 
-MARKER = re.compile(r"<!-- instruction (\w+): (.*?) -->(.*?)<!-- /instruction -->", re.S)
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
 EMERGENCY = re.compile(r"\b911\b")
-# Characters Markdown (and its extensions: emoji, attribute lists, marks) would act on.
-MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]()<>#+!|~^=:&\"']")
-
-
-def as_literal_text(text: str) -> str:
-    """The clinic's words exactly as written: each character Markdown would act on becomes an entity."""
-    return MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", text)
 
 
 def emergency_number(config) -> str:
@@ -49,30 +41,9 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     clinic = config.extra.get("clinic") or {}
-    values = clinic.get("instructions_text", {})
-    where = page.file.src_uri
-
-    def fill(match: re.Match) -> str:
-        name, sentence, neutral = match.groups()
-        if name not in NAMES:
-            raise PluginError(
-                f"{where}: instruction marker '{name}' is not a known instruction. Fix: use one of: {', '.join(NAMES)}"
-            )
-        if name not in values:
-            return neutral
-        parts = values[name]
-
-        def part(found: re.Match) -> str:
-            key = found.group(1)
-            if key not in parts:
-                raise PluginError(
-                    f"{where}: instruction marker '{name}' uses {{{key}}}, which it does not have. "
-                    f"Fix: use {', '.join('{' + p + '}' for p in parts)}"
-                )
-            return parts[key] if key == "tel" else as_literal_text(parts[key])  # tel: E.164, digits only
-
-        return PLACEHOLDER.sub(part, sentence)
-
-    markdown = MARKER.sub(fill, markdown)
+    try:
+        markdown = fill_markers(markdown, clinic)
+    except MarkerError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
     number = config.extra["emergency_number"]
     return EMERGENCY.sub(number, markdown) if number != "911" else markdown
