@@ -8,8 +8,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test check serve example-clinic browser nginx bench clean
 
+# Quoted: a folder or file name may hold spaces (SITE_DIR="my site").
 build: $(VENV)/.installed browser
-	$(PY) scripts/build.py --config $(CONFIG) --site-dir $(SITE_DIR)
+	$(PY) scripts/build.py --config "$(CONFIG)" --site-dir "$(SITE_DIR)"
 
 test: $(VENV)/.installed browser nginx node_modules/.installed
 	$(VENV)/bin/ruff check scripts tests
@@ -26,7 +27,7 @@ check: $(VENV)/.installed
 	$(PY) scripts/check_content.py
 
 serve: $(VENV)/.installed
-	$(VENV)/bin/mkdocs serve -f $(CONFIG)
+	$(VENV)/bin/mkdocs serve -f "$(CONFIG)"
 
 example-clinic:
 	$(MAKE) build CONFIG=mkdocs.example-clinic.yml SITE_DIR=site-example-clinic

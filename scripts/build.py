@@ -24,7 +24,7 @@ from guidekit.config_file import ConfigFileError, check_config_file, mkdocs_conf
 from guidekit.editions import EditionError, base_config_env, editions_for, overlays
 from guidekit.host_configs import nginx_dir_for, write_host_configs
 from guidekit.output_dir import FIX as SITE_DIR_FIX
-from guidekit.output_dir import output_dir_problem
+from guidekit.output_dir import MARKER, Refusal, mark, output_dir_problem, replace_refusal
 from guidekit.signoff import problem as signoff_problem
 from guidekit.work_dir import die_with_parent, replace_dir, stop_on_signals, work_dir
 
@@ -131,6 +131,7 @@ async def build_sites(editions, work: Path) -> bool:
     (work / f"site-{editions[0].lang}").rename(site)
     for edition in editions[1:]:
         (work / f"site-{edition.lang}").rename(site / edition.subdir)
+        (site / edition.subdir / MARKER).unlink(missing_ok=True)  # one marker, at the top
     return True
 
 
@@ -222,6 +223,16 @@ def site_dir_refused(problem: str) -> int:
     return 2
 
 
+def replace_refused(site_dir: Path) -> Refusal | None:
+    """Why the build may not write its folders (the site and its nginx configs beside it),
+    checked before anything is built: each must be the build's own, empty or new."""
+    return (
+        replace_refusal(site_dir, "SITE_DIR")
+        or replace_refusal(nginx_dir_for(site_dir), "SITE_DIR's nginx folder")
+        or replace_refusal(overflow_dir_for(site_dir), "SITE_DIR's overflow folder")
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (a clinic's file)")
@@ -246,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     site_dir = args.site_dir.resolve()
     if problem := output_dir_problem(site_dir, homes=[args.config.resolve().parent]):
         return site_dir_refused(problem)
+    if refusal := replace_refused(site_dir):
+        print(f"error: {refusal.problem}; nothing was touched. Fix: {refusal.fix}", file=sys.stderr)
+        return 2
     try:  # before anything is written
         check_config_file(args.config)
         overlays()
@@ -278,12 +292,17 @@ def main(argv: list[str] | None = None) -> int:
     if late and args.fail_if_review_due:
         return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    overflow = overflow_dir_for(site_dir)
+    if overflow.is_dir():  # the last build's handouts over budget (refused above unless the build's own or empty)
+        shutil.rmtree(overflow)
     work = work_dir(site_dir)
     try:
         if not asyncio.run(build(editions, configs, work, not args.no_pdf, overflow_dir_for(site_dir))):
             print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)
             return 1
         write_host_configs(work / "site", work / "nginx", configs[0].site_url)
+        for folder in (work / "site", work / "nginx"):
+            mark(folder)  # so the next build may replace them
         replace_dir(work / "site", site_dir)
         replace_dir(work / "nginx", nginx_dir_for(site_dir))
     except ChromiumMissing as error:

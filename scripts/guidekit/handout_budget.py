@@ -13,6 +13,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from .output_dir import mark
+
 # Pages per phase handout (a sheet printed on both sides is 2 pages).
 HANDOUT_PAGES = {"before": 4, "during": 2, "recovery": 4, "faq": 4}
 FIX = "shorten the clinic's name, department, section or instruction texts on that page"
@@ -39,6 +41,7 @@ def over_budget(pdf: Path, phases: list[str], lang: str, overflow_dir: Path) -> 
         return None
     kept = overflow_dir / lang / pdf.name
     kept.parent.mkdir(parents=True, exist_ok=True)
+    mark(overflow_dir)  # the build's own: checked like the site folder, replaced by the next build
     shutil.copyfile(pdf, kept)
     return (
         f"the {lang} handout {pdf.name} has {pages} pages, {lines_past(pdf, budget)} line(s) past its budget "

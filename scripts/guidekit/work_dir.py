@@ -8,12 +8,15 @@ next build removes the folder it left.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import sys
 import tempfile
 from pathlib import Path
+
+from guidekit.output_dir import mark, marked
 
 
 def stop_on_signals() -> None:
@@ -40,22 +43,29 @@ def alive(pid: int) -> bool:
 
 def work_dir(site_dir: Path) -> Path:
     """A temporary folder beside the site (so the finished site moves in one rename), named
-    with this process's id; those of builds that were killed outright are removed."""
+    with this process's id and marked as the build's own; those of builds that were killed
+    outright are removed, and nothing else that merely looks like one."""
     prefix = f".{site_dir.name}-"
     for stale in site_dir.parent.glob(prefix + "*"):
         pid = stale.name[len(prefix) :].split("-", 1)[0]
-        if pid.isdigit() and not alive(int(pid)):
-            shutil.rmtree(stale, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=site_dir.parent))
+        if pid.isdigit() and not alive(int(pid)) and stale.is_dir() and not stale.is_symlink():
+            if marked(stale):
+                shutil.rmtree(stale, ignore_errors=True)
+            else:  # killed before it was marked (then empty), or someone else's
+                with contextlib.suppress(OSError):
+                    stale.rmdir()
+    work = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=site_dir.parent))
+    mark(work)
+    return work
 
 
 def replace_dir(new: Path, target: Path) -> None:
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    """Put `new` in `target`'s place. What was there (checked before the build to be the
+    build's own, or empty) moves into the work folder that holds `new`, and goes with it:
+    no `.old` folder of a fixed name, which might be someone else's, is used."""
     if target.exists():
-        target.rename(old)
+        target.rename(new.parent / f"replaced-{target.name}")
     new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def die_with_parent() -> None:
