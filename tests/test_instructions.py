@@ -12,10 +12,6 @@ import pytest
 from test_pdfs import EDITIONS, pages_text, pdf_path
 
 TAG = re.compile(r"<[^>]+>")
-# A paper source note's number (scripts/guidekit/print_sources.py): on the page a print-only <sup>,
-# in a PDF's text a number stuck to the word before it ("floor.7", "Arrive at7:").
-SOURCE_REF = re.compile(r"<sup [^>]*guide-source-ref[^>]*>\d+</sup>")
-SOURCE_NUMBER = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]\.))\d{1,2}(?=[\s:]|$)")
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 
 # Each instruction the example clinic sets: its page, the heading it stands under, and how it reads
@@ -248,20 +244,20 @@ def words(text: str) -> str:
 def page_text(site: Path, lang: str, page: str) -> str:
     folder = site if lang == "en" else site / lang
     source = SVG.sub("", (folder / ("index.html" if page == "overview" else f"{page}.html")).read_text("utf-8"))
-    source = SOURCE_REF.sub("", source)
     main = source[source.index("<article") : source.index("</article>")]
     return words(html.unescape(TAG.sub(" ", main))).replace(" .", ".").replace(" ,", ",").replace(" :", ":")
 
 
 def handout_text(site: Path, lang: str, page: str) -> str:
     name = next(name for name, phase in EDITIONS[lang].handouts.items() if phase == page)
-    return SOURCE_NUMBER.sub("", words(" ".join(pages_text(pdf_path(site, lang, name)))))
+    return words(" ".join(pages_text(pdf_path(site, lang, name))))
 
 
 def under(text: str, headings: list[str], sentence: str) -> str:
     """The heading `sentence` stands under in `text` (the last of `headings` before it)."""
     at = text.index(sentence)
-    return max((h for h in headings if 0 <= text.find(h) < at), key=text.find)
+    # The nearest heading before it (a drawing may name the same steps earlier on the page).
+    return max((h for h in headings if text.rfind(h, 0, at) >= 0), key=lambda h: text.rfind(h, 0, at))
 
 
 @pytest.mark.parametrize("name,lang", CASES)

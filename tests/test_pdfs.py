@@ -112,7 +112,10 @@ def test_pdf_structure(default_site, lang, name):
     edition = EDITIONS[lang]
     reader = PdfReader(str(pdf_path(default_site, lang, name)))
     if name in edition.handouts:
-        assert 1 <= len(reader.pages) <= 2, f"{name} has {len(reader.pages)} pages"
+        from guidekit.handout_budget import HANDOUT_PAGES
+
+        budget = HANDOUT_PAGES[edition.handouts[name]]
+        assert 1 <= len(reader.pages) <= budget, f"{name} has {len(reader.pages)} pages"
     else:
         assert len(reader.pages) >= 6
     for page in reader.pages:
@@ -268,15 +271,16 @@ def test_a4_is_one_setting_away(tmp_path):
 
 
 def test_build_fails_when_a_printout_loses_a_fact(tmp_path):
-    """A print rule that hides the call-your-doctor box must not slip through to the handouts."""
+    """A print rule that hides the warning boxes (the blood-thinner box, the call-your-doctor box)
+    must not slip through to the handouts."""
     project = copy_project(tmp_path / "project")
     with (project / "docs" / "assets" / "css" / "print.css").open("a", encoding="utf-8") as css:
         css.write("\n@media print { .md-typeset .admonition.warning { display: none !important; } }\n")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 1
-    assert "vertebroplasty-recovery.pdf is missing fact CALL-FEVER" in result.stderr
-    assert "vertebroplastia-recuperacion.pdf is missing fact CALL-FEVER" in result.stderr
+    assert "vertebroplasty-before.pdf is missing fact ADD-THINNERS" in result.stderr
+    assert "vertebroplastia-antes.pdf is missing fact ADD-THINNERS" in result.stderr
     assert not site.exists()
 
 
@@ -309,12 +313,6 @@ def test_recovery_handout_puts_emergency_first_on_page_one(request, site, lang):
     assert first.index(words.sign) < first.index(words.call_sign)
     assert words.results not in first
     assert words.results in " ".join(texts[1:])
-
-
-@pytest.mark.parametrize("lang", EDITIONS)
-def test_example_clinic_handouts_stay_within_two_pages(clinic_site, lang):
-    for name in EDITIONS[lang].handouts:
-        assert len(PdfReader(str(pdf_path(clinic_site, lang, name))).pages) <= 2, name
 
 
 @pytest.mark.parametrize(
@@ -513,8 +511,8 @@ def test_a_handout_over_its_budget_is_kept_and_named(default_site, tmp_path, mon
     message = handout_budget.over_budget(pdf, ["recovery"], "es", tmp_path / "overflow")
     assert message is not None
     past = int(re.search(r"has \d+ pages, (\d+) line\(s\) past its budget", message)[1])
-    last_page = pages_text(pdf)[-1]
-    assert 0 < past < len(last_page.splitlines()), (past, last_page)  # the running footer is not counted
+    last_page = [line for line in PdfReader(str(pdf)).pages[-1].extract_text().splitlines() if line.strip()]
+    assert 0 < past < len(last_page), (past, last_page)  # the running footer is not counted
     assert "the es handout vertebroplastia-recuperacion.pdf" in message and "Fix:" in message
     kept = tmp_path / "overflow" / "es" / "vertebroplastia-recuperacion.pdf"
     assert kept.read_bytes() == pdf.read_bytes() and str(kept) in message

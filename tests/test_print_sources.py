@@ -155,18 +155,16 @@ def test_handout_body_has_no_source_notes(default_site, lang, page):
 
 
 @pytest.mark.parametrize("lang,page", CASES)
-def test_handout_ends_with_numbered_sources_matching_its_superscripts(default_site, lang, page):
+def test_handout_ends_with_its_sources_and_has_no_numbers_in_its_text(default_site, lang, page):
+    """The list names the page's notes in order; the text carries no small raised number, which
+    an older reader takes for part of a time or a write-in ("Arrive at⁷")."""
     pdf = pdf_of(default_site, lang, page)
     names = note_names(web_notes(default_site, lang, page))
     assert names, f"{lang}/{page}: the web page has no source notes"
     _, after = body_and_list(pdf, HANDOUTS[lang][2])
     listed = " ".join(f"{n}. {name}" for n, name in enumerate(names, start=1))
     assert after.startswith(listed), f"{pdf.name}: the list reads {after[:300]!r}, expected {listed!r}"
-    numbers = superscripts(pdf)
-    assert set(numbers) == set(range(1, len(names) + 1)), f"{pdf.name}: superscripts {numbers}"
-    # Numbered in the order they come: each number's first use follows the one before.
-    firsts = list(dict.fromkeys(numbers))
-    assert firsts == sorted(firsts), f"{pdf.name}: superscripts {numbers}"
+    assert superscripts(pdf) == [], f"{pdf.name}: raised numbers in the text"
 
 
 @pytest.mark.parametrize("lang,page", CASES)
@@ -182,7 +180,7 @@ def test_web_page_keeps_its_source_links_and_search_leaves_the_paper_list_out(de
     notes = web_notes(default_site, lang, page)
     # Every note is still a link, shown on screen (screen-only only hides it on paper).
     assert notes
-    assert text.count('class="guide-print-only guide-source-ref"') == len(notes)
+    assert "guide-source-ref" not in text
     section = re.search(r'<section class="guide-print-only guide-sources".*?</section>', text, re.S)
     assert section, "no print-only sources list on the page"
     # Search indexes the notes once, through their links: not the paper list, not the numbers.
@@ -219,7 +217,7 @@ def run(text: str):
     return paper_sources(text, lambda href: href == SOURCE, lambda href: not href.startswith("http"), WORDS)
 
 
-def test_notes_are_numbered_in_order_with_one_number_per_name():
+def test_notes_are_listed_in_order_once_each_and_leave_no_number_in_the_text():
     page = (
         f'<p>One.\n<a href="{SOURCE}">Source: A</a></p>\n'
         f'<p>Two. <a href="{SOURCE}">Sources: B &amp; C</a></p>\n'
@@ -227,39 +225,29 @@ def test_notes_are_numbered_in_order_with_one_number_per_name():
     )
     result = run(page)
     assert result.names == ["A", "B & C"]
-    refs = re.findall(r'<sup class="guide-print-only guide-source-ref"[^>]*>(\d+)</sup>', result.html)
-    assert refs == ["1", "2", "1"]
-    # The screen keeps each link, with the space before it; paper reads "One.¹".
-    assert f'One.<span class="guide-screen-only">\n<a href="{SOURCE}">Source: A</a></span><sup' in result.html
+    assert "<sup" not in result.html
+    # The screen keeps each link, with the space before it; paper reads "One.".
+    assert f'One.<span class="guide-screen-only">\n<a href="{SOURCE}">Source: A</a></span></p>' in result.html
     assert "<li>A</li><li>B &amp; C</li>" in result.html
     assert 'data-search-exclude="print"' in result.html
 
 
 def test_a_note_in_brackets_takes_its_brackets_and_space_along():
-    result = run(f'<li>You cannot drive home (<a href="{SOURCE}">source: Mayo Clinic</a>).</li>')
-    assert result.html.startswith(
-        f'<li>You cannot drive home<span class="guide-screen-only"> (<a href="{SOURCE}">source: Mayo Clinic</a>)</span>'
-        '<sup class="guide-print-only guide-source-ref" data-search-exclude="print">1</sup>.</li>'
-    )
+    note = f'<a href="{SOURCE}">source: Mayo Clinic</a>'
+    result = run(f"<li>You cannot drive home ({note}).</li>")
+    assert result.html.startswith(f'<li>You cannot drive home<span class="guide-screen-only"> ({note})</span>.</li>')
 
 
-def test_a_note_alone_after_a_list_numbers_the_lists_last_item_before_its_write_in_line():
-    page = (
-        '<ul>\n<li>First</li>\n<li>Last.\n<!-- x --><span class="guide-write-in guide-print-only">'
-        'Write: <span class="guide-blank"></span></span><!-- /x --></li>\n</ul>\n'
-        f'<p><a href="{SOURCE}">Source of this list: BayCare</a></p>'
+def test_a_note_alone_after_a_list_hides_its_paragraph_and_leaves_the_write_in_line_alone():
+    item = (
+        '<li>Last.\n<!-- x --><span class="guide-write-in guide-print-only">'
+        'Write: <span class="guide-blank"></span></span><!-- /x --></li>'
     )
+    page = f'<ul>\n<li>First</li>\n{item}\n</ul>\n<p><a href="{SOURCE}">Source of this list: BayCare</a></p>'
     result = run(page)
-    assert (
-        '<li>Last.<sup class="guide-print-only guide-source-ref" data-search-exclude="print">1</sup>\n<!-- x -->'
-        in (result.html)
-    )
+    assert item in result.html  # "Arrive at: ____", never "Arrive at⁷: ____"
     assert f'<p class="guide-screen-only"><a href="{SOURCE}">' in result.html
-
-
-def test_a_note_alone_with_nothing_before_it_keeps_its_paragraph():
-    result = run(f'<h2 id="x">X</h2>\n<p><a href="{SOURCE}">Source: A</a></p>')
-    assert '<p><span class="guide-screen-only">' in result.html and "guide-source-ref" in result.html
+    assert result.names == ["BayCare"]
 
 
 def test_an_aside_link_in_brackets_goes_from_paper_and_other_links_stay():

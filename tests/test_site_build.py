@@ -223,13 +223,11 @@ def test_theme_overrides_reach_the_site_only_as_rendered_pages(built_site):
 
 
 def test_build_with_a_missing_fact_fails(project_copy, tmp_path):
-    page = project_copy / "docs" / "recovery.md"
-    page.write_text(
-        page.read_text(encoding="utf-8").replace(
-            "    - a fever (high body temperature) above 100.0 °F (37.8 °C)\n", ""
-        ),
-        encoding="utf-8",
-    )
+    shared = project_copy / "docs" / "includes" / "warning-signs.md"  # the signs, written once
+    text = shared.read_text(encoding="utf-8")
+    fever = "- a fever (high body temperature) above 100.0 °F (37.8 °C)\n"
+    assert fever in text
+    shared.write_text(text.replace(fever, ""), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
     assert "CALL-FEVER" in result.stderr + result.stdout

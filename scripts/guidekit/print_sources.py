@@ -1,27 +1,29 @@
-"""Source notes on paper: a number in the text, one numbered list at the end of the page.
+"""Source notes on paper: none in the text, one list at the end of the page.
 
 On screen each fact keeps its note, a link such as "Sources: BayCare and
 North Bristol NHS Trust" to the About page's list of sources. On paper a link
 is dead text, underlined, and a sheet held six to eight of them, one inside a
 checklist item and two in a warning box. So each note stays for the screen
-(guide-screen-only) and, for paper (guide-print-only), gives way to a small
-number; the page ends with the numbered list of its notes' names and one line
-that says, in words, where the sources are described in full.
+(guide-screen-only) and goes from paper; the page ends with the list of its
+notes' names, in the order they come, and one line that says, in words, where
+the sources are described in full.
 
-- A note gets a number in the order the notes come; the same names, the same number.
+Paper carries no number in the text either: an older reader took a small raised
+number for part of what it followed ("Arrive at⁷: ____" read as "arrive at 7",
+"sleepy.⁴⁵" as 45). The web page says which note goes with which fact.
+
 - The space before a note, and the brackets around it ("afterwards (source: Mayo Clinic).")
-  go with it, so paper reads "afterwards¹." with nothing left hanging.
+  go with it, so paper reads "afterwards." with nothing left hanging.
 - A note alone in its paragraph (after a list, say) hides the whole paragraph on
-  paper and puts its number at the end of the block before it (the list's last
-  item), so paper gets no line holding only a number.
+  paper, so paper gets no empty line.
 - A link to another page of the guide that stands in brackets on its own
   ("studies do not all agree (what they found).") is an aside that means nothing on
   paper: it goes from paper, with its brackets and the space before them.
 
 The page is read with the standard library's HTML parser (the project has no
-other), on MkDocs' own output; everything written is escaped. The numbers and
-the list carry data-search-exclude, so Material's search indexes neither (the
-notes stay in the index through their links).
+other), on MkDocs' own output; everything written is escaped. The list carries
+data-search-exclude, so Material's search does not index it (the notes stay in
+the index through their links).
 """
 
 from __future__ import annotations
@@ -48,9 +50,6 @@ VOID = {
     "track",
     "wbr",
 }
-# Blocks a note's number may go to the end of (through their last child, when it is one too).
-CONTAINERS = {"p", "ul", "ol", "li", "label", "div", "blockquote", "details", "dd"}
-LISTS = {"ul", "ol"}
 # Search keeps what Material's plugin strips from the page it serves (an attribute with a value).
 NO_SEARCH = 'data-search-exclude="print"'
 SCREEN_ONLY = "guide-screen-only"
@@ -141,44 +140,6 @@ def _only_child(element: Element, text: str) -> bool:
     return not text[parent.inner_start : element.start].strip() and not text[element.end : parent.inner_end].strip()
 
 
-def _previous_block(element: Element, text: str) -> Element | None:
-    """The element right before this one in its parent, with only white space between."""
-    parent = element.parent
-    assert parent is not None
-    index = parent.children.index(element)
-    if index == 0:
-        return None
-    before = parent.children[index - 1]
-    return before if not text[before.end : element.start].strip() else None
-
-
-def _end_of_last_line(block: Element, text: str) -> int | None:
-    """Where a number can go at the end of a block's last line of text."""
-    if block.tag not in CONTAINERS:
-        return None
-    while block.children:
-        last = block.children[-1]
-        if text[last.end : block.inner_end].strip() or last.tag not in CONTAINERS:
-            break
-        block = last
-    if block.tag in LISTS or block.tag == "div" and not block.children:
-        return None
-    # Before what only paper shows at the block's end (a line to write on), so the number
-    # follows the words it belongs to.
-    position = block.inner_end
-    for child in reversed(block.children):
-        if not _blank(text[child.end : position]) or PRINT_ONLY not in child.attrs.get("class", "").split():
-            break
-        position = child.start
-    tail = re.search(r"(?:\s|<!--.*?-->)*\Z", text[max(0, position - 2000) : position], flags=re.S)
-    return position - len(tail.group(0)) if tail else position
-
-
-def _blank(fragment: str) -> bool:
-    """White space and HTML comments only."""
-    return not re.sub(r"<!--.*?-->", "", fragment, flags=re.S).strip()
-
-
 def _is_aside_link(element: Element, text: str, is_page_link: Callable[[str], bool]) -> bool:
     return is_page_link(element.attrs.get("href", "")) and _in_brackets(element, text) is not None
 
@@ -194,7 +155,7 @@ def _in_brackets(element: Element, text: str) -> tuple[int, int] | None:
 @dataclass
 class PaperSources:
     html: str
-    names: list[str]  # each note's names, numbered from 1 in this order
+    names: list[str]  # each note's names, in the order they come (the paper list's order)
 
 
 def paper_sources(
@@ -203,18 +164,15 @@ def paper_sources(
     is_page_link: Callable[[str], bool],
     words: dict[str, str],
 ) -> PaperSources:
-    """The page's HTML with its source notes numbered for paper, and the list at its end.
+    """The page's HTML with its source notes on screen only, and the paper list at its end.
 
     is_source_link(href): the link is a source note (it goes to the About page's sources).
     is_page_link(href): the link goes to another page of the guide (hidden on paper when it
     stands alone in brackets). words: "title" (Sources) and "more" (where they are described).
     """
     tree = _Tree(text)
-    numbers: dict[str, int] = {}
+    names: dict[str, None] = {}  # in the order the notes come, each name once
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), none overlapping
-
-    def marker(number: int) -> str:
-        return f'<sup class="guide-print-only guide-source-ref" {NO_SEARCH}>{number}</sup>'
 
     for element in tree.elements:
         if element.tag != "a" or element.end < 0:
@@ -228,29 +186,23 @@ def paper_sources(
         name = note_name(_text(text[element.inner_start : element.inner_end]))
         if not name:
             continue
-        number = numbers.setdefault(name, len(numbers) + 1)
+        names.setdefault(name)
         parent = element.parent
         assert parent is not None
         if parent.tag == "p" and _only_child(element, text):
-            before = _previous_block(parent, text)
-            position = _end_of_last_line(before, text) if before is not None else None
-            if position is not None:
-                start_tag = text[parent.start : parent.inner_start]
-                edits.append((parent.start, parent.inner_start, _add_class(start_tag, SCREEN_ONLY)))
-                edits.append((position, position, marker(number)))
-                continue
+            start_tag = text[parent.start : parent.inner_start]
+            edits.append((parent.start, parent.inner_start, _add_class(start_tag, SCREEN_ONLY)))
+            continue
         start, end = _in_brackets(element, text) or (element.start, element.end)
         start = re.search(r"\s*\Z", text[:start]).start()  # type: ignore[union-attr]
-        screen = f'<span class="{SCREEN_ONLY}">{text[start:end]}</span>'
-        edits.append((start, end, screen + marker(number)))
+        edits.append((start, end, f'<span class="{SCREEN_ONLY}">{text[start:end]}</span>'))
 
     out = text
     for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         out = out[:start] + replacement + out[end:]
-    names = list(numbers)
     if names:
-        out += sources_list(names, words)
-    return PaperSources(out, names)
+        out += sources_list(list(names), words)
+    return PaperSources(out, list(names))
 
 
 def sources_list(names: list[str], words: dict[str, str]) -> str:
