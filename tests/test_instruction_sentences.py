@@ -335,3 +335,30 @@ def test_a_follow_up_visit_has_its_own_sentence_on_the_recovery_page(lang, visit
     assert visit in filled
     assert {"en": "We will call you", "es": "Le vamos a llamar"}[lang] not in filled
     assert {"en": "My follow-up call or visit:", "es": "Mi llamada o cita de control:"}[lang] not in filled
+
+
+@pytest.mark.parametrize(
+    "lang,region,expected",
+    [
+        ("en", "US", "For example, if your procedure is at 9:00 AM, arrive at 7:30 AM."),
+        ("es", "US", "Por ejemplo, si su procedimiento es a las 9:00 de la mañana, llegue a las 7:30 de la mañana."),
+        ("en", "GB", "For example, if your procedure is at 09:00, arrive at 07:30."),
+    ],
+)
+def test_a_time_counted_back_comes_with_a_worked_example(lang, region, expected):
+    """PEMAT 24: where the reader must count back (arrive 90 minutes before), an example shows how."""
+    arrival = {"before": Duration(90, "minute"), "place": Text({"en": "the front desk.", "es": "la recepción."})}
+    assert written({"arrival": arrival}, lang, region, words(lang))["arrival"]["example"].replace("\u202f", " ") == (
+        expected
+    )
+
+
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        ("en", "For example, if you arrive at 7:00 AM, stop at 5:00 AM."),
+        ("es", "Por ejemplo, si llega a las 7:00 de la mañana, deje de hacerlo a las 5:00 de la mañana."),
+    ],
+)
+def test_a_stop_time_before_arrival_comes_with_a_worked_example(lang, expected):
+    assert text(BeforeArrival(Duration(2, "hour")), lang)["example"] == expected
