@@ -39,8 +39,10 @@ EXPECTED = {
         "before",
         {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
-            "en": "Do not drink anything after 5:00 AM, the day of your procedure.",
-            "es": "No beba nada después de las 5:00 de la mañana, el día de su procedimiento.",
+            "en": "Do not drink anything after 5:00 AM, the day of your procedure, except a small sip of water "
+            "with the morning medicines you were told to take.",
+            "es": "No beba nada después de las 5:00 de la mañana, el día de su procedimiento, solo un sorbo pequeño "
+            "de agua con las medicinas de la mañana que le indicaron.",
         },
     ),
     "morning_medicines": (
@@ -78,9 +80,11 @@ EXPECTED = {
         "before",
         {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
-            "en": "Arrive 90 minutes (1 and a half hours) before your procedure time. Go to the front desk of "
-            "Building B, second floor. My procedure time: I arrive at:",
-            "es": "Llegue 1 hora y media (90 minutos) antes de la hora de su procedimiento. Vaya a la recepción del "
+            "en": "Arrive 90 minutes (1 and a half hours) before your procedure time. For example, if your "
+            "procedure is at 9:00 AM, arrive at 7:30 AM. Go to the front desk of Building B, second floor. "
+            "My procedure time: I arrive at:",
+            "es": "Llegue 1 hora y media (90 minutos) antes de la hora de su procedimiento. Por ejemplo, si su "
+            "procedimiento es a las 9:00 de la mañana, llegue a las 7:30 de la mañana. Vaya a la recepción del "
             "edificio B, segundo piso. Hora de mi procedimiento: Hora de llegada:",
         },
     ),
