@@ -4,7 +4,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CONFIG ?= mkdocs.yml
 SITE_DIR ?= site
-export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test check serve example-clinic browser nginx bench clean
 
@@ -39,10 +38,12 @@ browser:
 nginx:
 	bash scripts/install_nginx.sh
 
-# The project's own package (pyproject.toml) installs editable, so edits to it need no reinstall.
+# The project's own package (pyproject.toml) installs editable, so edits to it need no reinstall; every
+# package, its build backend (hatchling) included, comes from requirements.txt, hash-checked.
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

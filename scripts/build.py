@@ -22,6 +22,7 @@ from pathlib import Path
 
 from guidekit.config_file import ConfigFileError, check_config_file, mkdocs_config_messages
 from guidekit.editions import EditionError, base_config_env, editions_for, overlays
+from guidekit.end_of_life import notice as end_of_life_notice
 from guidekit.host_configs import nginx_dir_for, write_host_configs
 from guidekit.output_dir import FIX as SITE_DIR_FIX
 from guidekit.output_dir import MARKER, Refusal, mark, output_dir_problem, replace_refusal
@@ -95,6 +96,7 @@ def warnings_and_errors(log: str) -> str:
 
 async def build_sites(editions, work: Path) -> bool:
     # Not --quiet: it silences warnings before strict mode counts them, so they would pass.
+    # Material's end-of-life notice is off here: the build says it once (guidekit/end_of_life.py).
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     builds = [
         await asyncio.create_subprocess_exec(
@@ -254,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.exceptions import MkDocsException, PluginError
 
     started = time.perf_counter()
+    print(end_of_life_notice())  # once per build: MkDocs runs with Material's own notice off
     site_dir = args.site_dir.resolve()
     if problem := output_dir_problem(site_dir, homes=[args.config.resolve().parent]):
         return site_dir_refused(problem)

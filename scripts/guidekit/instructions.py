@@ -357,7 +357,7 @@ def clock_minus(value: dt.time, duration: Duration) -> dt.time:
 
 
 def arrival_example(before: Duration, lang: str, locale: str, words: dict) -> str:
-    """"For example, if your procedure is at 9:00 AM, arrive at 7:30 AM." (PEMAT 24: a calculation
+    """ "For example, if your procedure is at 9:00 AM, arrive at 7:30 AM." (PEMAT 24: a calculation
     comes with an example.)"""
     return words["arrival_example"].format(
         procedure=write_clock(EXAMPLE_PROCEDURE, lang, locale, words),
