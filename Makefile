@@ -25,7 +25,9 @@ bench: $(VENV)/.installed browser node_modules/.installed
 check: $(VENV)/.installed
 	$(PY) scripts/check_content.py
 
+# A clinic's file is read as data and checked first: MkDocs' own loader would run what it names.
 serve: $(VENV)/.installed
+	$(PY) scripts/build.py --check-config --config "$(CONFIG)"
 	$(VENV)/bin/mkdocs serve -f "$(CONFIG)"
 
 example-clinic:

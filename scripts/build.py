@@ -20,10 +20,12 @@ import sys
 import time
 from pathlib import Path
 
+from guidekit.clinic_file import check_clinic_file, clinic_file_for
 from guidekit.config_file import ConfigFileError, check_config_file, mkdocs_config_messages
 from guidekit.editions import EditionError, base_config_env, editions_for, overlays
 from guidekit.end_of_life import notice as end_of_life_notice
 from guidekit.host_configs import nginx_dir_for, write_host_configs
+from guidekit.manifest import ManifestError
 from guidekit.output_dir import FIX as SITE_DIR_FIX
 from guidekit.output_dir import MARKER, Refusal, mark, output_dir_problem, replace_refusal
 from guidekit.signoff import problem as signoff_problem
@@ -52,11 +54,11 @@ def reviews_due(config, today: dt.date) -> list[str]:
             f"{extra['guide_reviewed']}). Fix: check the guide against its sources, then update "
             "guide_reviewed in mkdocs.yml and the pages' reviewed: dates"
         )
-    clinic = extra.get("clinic")
-    if clinic and clinic.get("review_due") and clinic["review_due"] < today:
+    clinic = extra.get("clinic")  # guidekit.clinic.Clinic, or None
+    if clinic and clinic.review_due and clinic.review_due < today:
         late.append(
-            f"the clinic's review was due on {clinic['review_due']} (extra.clinic.reviewed_on: "
-            f"{clinic['reviewed_on']}). Fix: have the guide reviewed again, then update reviewed_on"
+            f"the clinic's review was due on {clinic.review_due} (extra.clinic.reviewed_on: "
+            f"{clinic.reviewed_on}). Fix: have the guide reviewed again, then update reviewed_on"
         )
     if signoff := signoff_problem(clinic, extra["guide_edition"]):
         late.append(signoff)
@@ -208,11 +210,7 @@ async def build(editions, configs, work: Path, with_pdfs: bool, overflow_dir: Pa
 def read_by(configs) -> list[Path]:
     """Folders the build reads besides the repository's own: pages and the clinic's logo."""
     folders = [Path(config.docs_dir) for config in configs]
-    return folders + [
-        Path(c["logo_source"]).parent
-        for config in configs
-        if (c := config.extra.get("clinic")) and c.get("logo_source")
-    ]
+    return folders + [c.logo_source.parent for config in configs if (c := config.extra.get("clinic")) and c.logo_source]
 
 
 def overflow_dir_for(site_dir: Path) -> Path:
@@ -246,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
         help="fail (exit 1) when the guide's or the clinic's review is past due, or the clinic's reviewer"
         " approved an older edition of the guide (or named none), instead of warning",
     )
+    parser.add_argument(
+        "--check-config",
+        action="store_true",
+        help="check the config (a clinic's file, read as data) and stop: `make serve` runs it before MkDocs",
+    )
     args = parser.parse_args(argv)
     stop_on_signals()
     if not args.config.is_file():
@@ -263,12 +266,20 @@ def main(argv: list[str] | None = None) -> int:
     if refusal := replace_refused(site_dir):
         print(f"error: {refusal.problem}; nothing was touched. Fix: {refusal.fix}", file=sys.stderr)
         return 2
-    try:  # before anything is written
-        check_config_file(args.config)
+    try:  # before anything is written, and before MkDocs reads a clinic's file
         overlays()
-    except (ConfigFileError, EditionError) as error:
+        clinic_file = clinic_file_for(args.config, ROOT)
+        check_config_file(args.config, clinic_file)
+    except (ConfigFileError, EditionError, ManifestError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    if clinic_file and (problems := check_clinic_file(clinic_file, ROOT)):
+        for line in problems:  # every problem in the file at once, for every edition
+            print(f"error: clinic configuration: {line}", file=sys.stderr)
+        return 2
+    if args.check_config:
+        print(f"{args.config}: the configuration is fine")
+        return 0
     # Every edition's MkDocs, here and in the builds started below, reads it.
     os.environ.update(base_config_env(args.config))
     editions = editions_for(args.config)

@@ -49,12 +49,12 @@ CASES = {
     ),
     "unknown region": ("name: Test Clinic\n    phone: 412-555-0100\n    region: XX", "region", "is not a country code"),
     "unknown key": ("name: Test Clinic\n    phone: 412-555-0100\n    fax: 412-555-0101", "fax", "not a known field"),
-    "wrong type": ("name: [Test, Clinic]\n    phone: 412-555-0100", "name", "Expected type"),
-    "missing phone": ("name: Test Clinic", "phone", "Required configuration not provided"),
+    "wrong type": ("name: [Test, Clinic]\n    phone: 412-555-0100", "name", "is a list, not text"),
+    "missing phone": ("name: Test Clinic", "phone", "is missing (it is required)"),
     "review date as text": (
         "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: last week",
         "reviewed_on",
-        "Expected type",
+        "last week is not a date",
     ),
     "review without a date": (
         "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A",
@@ -75,6 +75,36 @@ CASES = {
         "name: Test Clinic\n    phone: 412-555-0100\n    url: https://x.org/a b",
         "url",
         "is not an http(s) web address",
+    ),
+    "web address with // in its path": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    url: https://guide.example.org//evil.example/",
+        "url",
+        "has // (or a . or .. folder) in its path",
+    ),
+    "web address with a port that cannot be": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    url: https://guide.example.org:99999/",
+        "url",
+        "has a port outside 1 to 65535",
+    ),
+    "web address with a folder up": (
+        "name: Test Clinic\n    phone: 412-555-0100\n    url: https://guide.example.org/a/../b/",
+        "url",
+        "has // (or a . or .. folder) in its path",
+    ),
+    "right-to-left override in the name": (
+        'name: "Test Clinic \\u202e0010-555-214 llaC"\n    phone: 412-555-0142',
+        "name",
+        "holds an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE)",
+    ),
+    "zero-width space in an instruction": (
+        'name: Test Clinic\n    phone: 412-555-0142\n    instructions:\n      bring: {en: "your\\u200bID"}',
+        "instructions.bring.en",
+        "holds an invisible control character (U+200B ZERO WIDTH SPACE)",
+    ),
+    "a long address": (
+        "name: Test Clinic\n    phone: 412-555-0142\n    address: " + "1 Main Street, " * 20,
+        "address",
+        "more than the 200 that fit",
     ),
     "script web address": (
         "name: Test Clinic\n    phone: 412-555-0100\n    url: javascript:alert(1)",
@@ -224,7 +254,7 @@ PHONES = [
 def test_phone_numbers_dial_from_a_tap(region, written, printed, tel):
     """tel: links in E.164 form (with the extension), printed as the clinic's country writes them."""
     clinic = load_clinic({"name": "Test Clinic", "phone": written, "region": region}, "mkdocs.test.yml")
-    assert (clinic["phone"], clinic["phone_tel"]) == (printed, tel)
+    assert (clinic.phone, clinic.phone_tel) == (printed, tel)
 
 
 def test_example_clinic_links_dial_in_e164(clinic_site):
@@ -238,8 +268,16 @@ def test_example_clinic_links_dial_in_e164(clinic_site):
 
 
 def build_with(project, body: str, *flags: str) -> subprocess.CompletedProcess:
+    """A clinic's file holding `body`; a body of the guide's own (guide_reviewed) goes into the guide's mkdocs.yml."""
     config = project / "mkdocs.review.yml"
-    config.write_text(f"INHERIT: mkdocs.yml\n{body}", encoding="utf-8")
+    if body.startswith("guide_reviewed:"):
+        guide = project / "mkdocs.yml"
+        text = guide.read_text(encoding="utf-8")
+        old = next(line for line in text.splitlines() if line.startswith("  guide_reviewed:"))
+        guide.write_text(text.replace(old, "  " + body.strip()), encoding="utf-8")
+        config = guide
+    else:
+        config.write_text(f"INHERIT: mkdocs.yml\n{body}", encoding="utf-8")
     return subprocess.run(
         [
             sys.executable,
@@ -258,7 +296,7 @@ def build_with(project, body: str, *flags: str) -> subprocess.CompletedProcess:
 
 
 OVERDUE = {
-    "guide": ("extra:\n  guide_reviewed: 2024-01-15\n", "the guide's review was due on 2025-01-15"),
+    "guide": ("guide_reviewed: 2024-01-15\n", "the guide's review was due on 2025-01-15"),
     "clinic": (
         "extra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n"
         "    reviewed_on: 2025-03-01\n    review_every_months: 6\n",
@@ -270,17 +308,18 @@ OVERDUE = {
 @pytest.mark.parametrize("whose", OVERDUE)
 def test_a_review_past_due_warns_and_fails_with_the_flag(whose, project_copy):
     body, words = OVERDUE[whose]
+    config = project_copy / ("mkdocs.yml" if whose == "guide" else "mkdocs.review.yml")
     warned = build_with(project_copy, body)
     assert warned.returncode == 0, warned.stderr
-    assert f"warning: {project_copy / 'mkdocs.review.yml'}: {words}" in warned.stderr and "Fix:" in warned.stderr
+    assert f"warning: {config}: {words}" in warned.stderr and "Fix:" in warned.stderr
     failed = build_with(project_copy, body, "--fail-if-review-due")
     assert failed.returncode == 1
-    assert f"error: {project_copy / 'mkdocs.review.yml'}: {words}" in failed.stderr
+    assert f"error: {config}: {words}" in failed.stderr
     assert "guide_reviewed" in failed.stderr or "reviewed_on" in failed.stderr
 
 
 def test_a_review_not_yet_due_passes_with_the_flag(project_copy):
-    result = build_with(project_copy, "extra:\n  guide_reviewed: 2026-11-27\n", "--fail-if-review-due")
+    result = build_with(project_copy, "guide_reviewed: 2026-11-27\n", "--fail-if-review-due")
     assert result.returncode == 0, result.stderr
     assert "review was due" not in result.stderr
 

@@ -141,7 +141,7 @@ def test_a_section_that_reads_too_hard_stops_the_build(project_copy):
     )
     assert result.returncode == 2
     assert result.stderr.strip().startswith(
-        f"error: clinic section ({project_copy / 'mkdocs.test.yml'}: extra.clinic.sections): "
+        f"error: clinic configuration: {project_copy / 'mkdocs.test.yml'}: extra.clinic.sections: "
         f"{project_copy / 'clinics/test/sections/before.md'}: reads too hard ("
     )
     assert not (project_copy.parent / "site").exists()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT, SCRIPTS, mkdocs_build
+from guidekit.clinic_file import check_clinic_file
 from guidekit.config_file import ConfigFileError, check_config_file
 from guidekit.manifest import load_manifest
 
@@ -31,7 +31,7 @@ BAD_CONFIGS = {
         "    phone: 412-555-0100\nextra:\n  print:\n    paper: A4\n",
         "extra: is given twice",
     ),
-    "unknown setting": ("INHERIT: mkdocs.yml\nsite_nme: My guide\n", "Unrecognised configuration name: site_nme"),
+    "unknown setting": ("INHERIT: mkdocs.yml\nsite_nme: My guide\n", "site_nme: is the guide's own setting"),
     "broken YAML": ("INHERIT: mkdocs.yml\nextra:\n  clinic: {name: Test Clinic\n", "is not valid YAML"),
 }
 
@@ -53,17 +53,25 @@ def one_line(result) -> str:
     return message
 
 
-@pytest.mark.parametrize("case", [case for case in BAD_CONFIGS if case != "unknown setting"])
-def test_config_file_check_gives_one_line(tmp_path, case):
-    """Every file-level case, in process: the check the build runs before anything else."""
+@pytest.mark.parametrize("case", BAD_CONFIGS)
+def test_clinic_file_check_gives_one_line(case, project_copy):
+    """Every file-level case, in process: the check the build runs on a clinic's file before anything else."""
     text, words = BAD_CONFIGS[case]
-    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # what it INHERITs
-    (tmp_path / "mkdocs.bad.yml").write_text(text, encoding="utf-8")
+    path = project_copy / "mkdocs.bad.yml"  # beside mkdocs.yml, where a clinic's file goes
+    path.write_text(text, encoding="utf-8")
+    lines = check_clinic_file(path, project_copy)
+    assert len(lines) == 1 and "Fix:" in lines[0], lines
+    assert lines[0].startswith(f"{path}: ") and words in lines[0], lines
+
+
+def test_the_guides_own_config_check_gives_one_line(tmp_path):
+    """The guide's own configs (mkdocs.yml, mkdocs.es.yml) are read before MkDocs too: a key given twice."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(text + "\nstrict: false\n", encoding="utf-8")
     with pytest.raises(ConfigFileError) as caught:
-        check_config_file(tmp_path / "mkdocs.bad.yml")
+        check_config_file(tmp_path / "mkdocs.yml")
     message = str(caught.value)
-    assert len(message.splitlines()) == 1 and "Fix:" in message, message
-    assert "mkdocs.bad.yml" in message and words in message, message
+    assert len(message.splitlines()) == 1 and "strict: is given twice" in message and "Fix:" in message, message
 
 
 # Through the real command, one of each: the file check's refusal, and MkDocs' own.

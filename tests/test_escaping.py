@@ -43,8 +43,9 @@ def parse(path) -> Collector:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    """A clinic build whose every template string (extra.ui, the logo's alt, the language
-    names) carries markup, and whose clinic name carries quotes and an ampersand."""
+    """A clinic build whose every template string (extra.ui, the logos' alt, the language
+    names: the guide's own, so set in its mkdocs.yml) carries markup, and whose clinic name
+    carries quotes and an ampersand."""
     from conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
@@ -56,15 +57,22 @@ def hostile_site(tmp_path_factory):
     ui = {key: marked(value) for key, value in base["extra"]["ui"].items()}
     ui["emergency"] = "Call {number}. " + MARK
     ui["page_of"] = "Page {page} of {pages}"
-    config = {
-        "INHERIT": "mkdocs.yml",
+    # The guide's own strings: a maintainer's mkdocs.yml on top of the real one (a clinic's file may not set them).
+    (project / "mkdocs.yml").rename(project / "mkdocs.guide.yml")
+    guide = {
+        "INHERIT": "mkdocs.guide.yml",
         "extra": {
             "ui": ui,
-            "logo_alt": "Guide logo " + MARK,
             "alternate": [
                 {"name": "English " + MARK, "link": "", "lang": "en"},
                 {"name": "Español " + MARK, "link": "es/", "lang": "es"},
             ],
+        },
+    }
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(guide, allow_unicode=True), encoding="utf-8")
+    config = {
+        "INHERIT": "mkdocs.yml",
+        "extra": {
             "clinic": {
                 "name": NAME,
                 "department": "Spine & Pain",
@@ -128,12 +136,13 @@ def test_canonical_address_keeps_its_ampersand_inside_the_attribute(hostile_site
 
 @pytest.mark.parametrize("key", ["site_name", "site_description", "site_author"])
 def test_markup_in_a_value_material_prints_raw_is_refused(project_copy, tmp_path, key):
-    (project_copy / "mkdocs.bad.yml").write_text(
-        f"INHERIT: mkdocs.yml\n{key}: 'Guide <script>alert(1)</script>'\n", encoding="utf-8"
-    )
-    result = mkdocs_build(project_copy, tmp_path / "out", "mkdocs.bad.yml")
+    """The guide's own values (a clinic's file may not set them at all: tests/test_clinic_file.py)."""
+    guide = project_copy / "mkdocs.yml"
+    guide.rename(project_copy / "mkdocs.guide.yml")
+    guide.write_text(f"INHERIT: mkdocs.guide.yml\n{key}: 'Guide <script>alert(1)</script>'\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out", "mkdocs.yml")
     assert result.returncode != 0
-    assert f"mkdocs.bad.yml: {key}:" in result.stderr and "Fix:" in result.stderr
+    assert f"mkdocs.yml: {key}:" in result.stderr and "Fix:" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -158,8 +167,10 @@ def test_markup_in_front_matter_is_refused(project_copy, tmp_path, key):
 
 @pytest.mark.parametrize("clinic", [{"name": NAME, "phone": "412-555-0100", "after_hours_phone": "412-555-0199"}, None])
 def test_pdf_footer_escapes_every_value(clinic):
+    from guidekit.clinic import load_clinic
     from guidekit.handouts import footer_template
 
+    clinic = load_clinic(clinic, str(ROOT / "mkdocs.test.yml"))
     ui = {key: f"{key} {MARK}" for key in ("phone", "after_hours", "care_team_phone", "reviewed")}
     footer = footer_template(dict(ui, page_of="Page {page} of {pages}"), clinic, f"2026 {MARK}")
     found = Collector()

@@ -142,7 +142,7 @@ def test_each_kind_of_bad_value_has_its_message(kind):
 
 def test_the_english_edition_alone_needs_no_spanish_text():
     clinic = load_clinic(dict(BASE, instructions={"bring": {"en": "your photo ID"}}), FILE, "en")
-    assert clinic["instructions"]["bring"].by_lang == {"en": "your photo ID"}
+    assert clinic.instructions["bring"].by_lang == {"en": "your photo ID"}
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_the_english_edition_alone_needs_no_spanish_text():
 )
 def test_clock_times_are_read_in_both_forms(written, read):
     clinic = load_clinic(dict(BASE, instructions={"stop_eating": written}), FILE, "en")
-    assert (clinic["instructions"]["stop_eating"].hour, clinic["instructions"]["stop_eating"].minute) == read
+    assert (clinic.instructions["stop_eating"].hour, clinic.instructions["stop_eating"].minute) == read
 
 
 def test_the_build_stops_before_writing_anything(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from guidekit.clinic import ClinicError, load_clinic
+from guidekit.clinic import ClinicError, Phone, load_clinic
 from guidekit.config_file import Loader
 from guidekit.instructions import (
     BeforeArrival,
@@ -130,7 +130,7 @@ def test_weights_are_spelled_out_with_the_regions_unit_first(weight, lang, regio
 
 
 def read(instructions: dict, lang: str = "en"):
-    return load_clinic(dict(BASE, instructions=instructions), FILE, lang)["instructions"]
+    return load_clinic(dict(BASE, instructions=instructions), FILE, lang).instructions
 
 
 @pytest.mark.parametrize("written_as", ["10 PM", "10 pm", "10 p.m.", "10:00 PM", "22:00"])
@@ -214,9 +214,12 @@ PLAN = (
 )
 
 
-def filled(instructions: dict, **clinic) -> str:
+MAIN = Phone("(412) 555-0142", "+14125550142")
+
+
+def filled(instructions: dict, after_hours: Phone | None = None) -> str:
     values = written(instructions, "en", "US", words("en"))
-    return fill_markers(PLAN, dict(clinic, phone="(412) 555-0142", instructions_text=values))
+    return fill_markers(PLAN, values, MAIN, after_hours)
 
 
 def test_a_morning_time_is_filled_under_the_morning_only():
@@ -242,7 +245,7 @@ def test_the_neutral_ask_line_goes_only_when_every_value_it_asks_for_is_set():
 
 def test_the_after_hours_question_goes_when_the_clinic_has_the_number():
     assert "after hours" in filled({})
-    page = filled({}, after_hours_phone="(412) 555-0199", after_hours_tel="+14125550199")
+    page = filled({}, Phone("(412) 555-0199", "+14125550199"))
     assert "after hours" not in page and "- [ ] Why me?\n- [ ] What results?\n" in page
 
 
@@ -258,16 +261,16 @@ def test_the_follow_up_sentence_matches_the_kind():
 def test_a_condition_on_a_part_the_instruction_lacks_stops_the_build():
     values = written({"driving": Duration(1, "day")}, "en", "US", words("en"))
     with pytest.raises(MarkerError, match="driving.day"):
-        fill_markers("<!-- instruction driving.day=of: x --><!-- /instruction -->", {"instructions_text": values})
+        fill_markers("<!-- instruction driving.day=of: x --><!-- /instruction -->", values)
 
 
 # --- the real pages ------------------------------------------------------------------------------
 
 
-def page(lang: str, name: str, instructions: dict, **clinic) -> str:
+def page(lang: str, name: str, instructions: dict) -> str:
     source = ROOT / "docs" / ("" if lang == "en" else "es") / f"{name}.md"
     values = written(instructions, lang, "US", words(lang))
-    return fill_markers(source.read_text("utf-8"), dict(clinic, phone="(412) 555-0142", instructions_text=values))
+    return fill_markers(source.read_text("utf-8"), values, MAIN)
 
 
 def section(markdown: str, heading: str) -> str:

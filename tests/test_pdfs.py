@@ -397,7 +397,8 @@ def test_a_long_clinic_name_leaves_page_numbers_and_review_date_on_every_page(tm
     project = copy_project(tmp_path / "project")
     (project / "mkdocs.long.yml").write_text(
         "INHERIT: mkdocs.yml\nextra:\n  clinic:\n"
-        f"    name: {LONG_NAME}\n    department: Interventional Radiology and Neuroradiology\n"
+        f"    name: {LONG_NAME}\n    department:\n      en: Interventional Radiology and Neuroradiology\n"
+        "      es: Radiología Intervencionista y Neurorradiología\n"
         "    phone: 412-555-0142\n    after_hours_phone: 412-555-0199 ext. 1234\n",
         encoding="utf-8",
     )
@@ -445,25 +446,25 @@ def test_example_clinic_signoff_names_both_editions(clinic_site, lang):
     and so does the footer of every page of every PDF (the clinic's line, kept short)."""
     config = example_config(lang)
     ui, clinic, edition = config.extra["ui"], config.extra["clinic"], config.extra["guide_edition"]
-    assert clinic["approved_edition"] == edition, "the example clinic approves the guide's current edition"
+    assert clinic.approved_edition == edition, "the example clinic approves the guide's current edition"
     about = page_text(clinic_site / EDITIONS[lang].folder.removesuffix("pdf") / "about.html")
     assert ui["edition_line"].split("{edition}")[0] + edition in about
     assert (
         ui["clinic_checked"].format(
-            reviewer=clinic["reviewed_by"],
-            approved=clinic["approved_edition"],
-            clinic=clinic["name"],
-            date=clinic["reviewed_on_text"],
+            reviewer=clinic.reviewed_by,
+            approved=clinic.approved_edition,
+            clinic=clinic.name,
+            date=clinic.reviewed_on_text,
         )
         in about
     )
-    note = ui["footer_clinic_checked"].format(approved=clinic["approved_edition"])
+    note = ui["footer_clinic_checked"].format(approved=clinic.approved_edition)
     for name in [EDITIONS[lang].guide, *EDITIONS[lang].handouts]:
         for number, text in enumerate(pages_text(pdf_path(clinic_site, lang, name)), start=1):
             assert note in text and ui["edition"].format(edition=edition) in text, (name, number)
     cover = page_text(clinic_site / EDITIONS[lang].folder.removesuffix("pdf") / "print_page.html")
-    for_edition = ui["for_edition"].format(edition=clinic["approved_edition"])
-    assert f"{ui['clinical_review']}: {clinic['reviewed_by']}, {clinic['reviewed_on_text']}, {for_edition}" in cover
+    for_edition = ui["for_edition"].format(edition=clinic.approved_edition)
+    assert f"{ui['clinical_review']}: {clinic.reviewed_by}, {clinic.reviewed_on_text}, {for_edition}" in cover
 
 
 def test_pdf_footer_says_when_the_clinic_has_not_checked_this_edition():

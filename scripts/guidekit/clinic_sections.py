@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .problems import describe, invisible_characters
+
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
 HTML = re.compile(r"<[A-Za-z!/?]")
 FENCE = re.compile(r"^\s*(```|~~~)", re.M)
@@ -68,6 +70,13 @@ def checked_section(path: Path, required_headings: list[str], readable) -> str:
             f"is {len(text)} characters long, more than {LONGEST}",
             "keep a clinic's section short: a handout has little room",
         )
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        if found := next(invisible_characters(line), None):  # a right-to-left override, a zero-width space...
+            raise SectionError(
+                path,
+                f"line {number} holds an invisible control character ({describe(found[1])})",
+                "retype the line without it (it can make the text read differently from what it holds)",
+            )
     lines = [line for line in text.splitlines() if line.strip()]
     first = HEADING.match(lines[0]) if lines else None
     if not first or len(first.group(1)) != 2:

@@ -1,6 +1,9 @@
-"""Read a MkDocs config file (and the files it INHERITs) before MkDocs does, and
-refuse what MkDocs would take silently or explain without naming the file:
-an empty file, a key given twice (YAML keeps the last), `clinic:` outside `extra:`.
+"""Read the guide's own MkDocs config files (and the files they INHERIT) before MkDocs does,
+and refuse what MkDocs would take silently or explain without naming the file: an empty
+file, a key given twice (YAML keeps the last), `clinic:` outside `extra:`.
+
+A clinic's file is not read here: it is data, read and checked by guidekit.clinic_file with
+a loader that runs nothing; pass it as `clinic_file` and the walk stops there.
 """
 
 from __future__ import annotations
@@ -45,10 +48,11 @@ def duplicate_key(node, path: str = "") -> tuple[str, int, int] | None:
     return None
 
 
-def check_config_file(path: Path) -> None:
-    """Raise ConfigFileError for the first problem in `path` or a file it INHERITs."""
+def check_config_file(path: Path, clinic_file: Path | None = None) -> None:
+    """Raise ConfigFileError for the first problem in `path` or a file it INHERITs
+    (`clinic_file`, checked by guidekit.clinic_file, is left alone)."""
     path = Path(path)
-    seen = set()
+    seen = {clinic_file.resolve()} if clinic_file else set()
     while path.resolve() not in seen:
         seen.add(path.resolve())
         try:

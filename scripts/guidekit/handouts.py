@@ -11,8 +11,12 @@ import html
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .signoff import footer_note
+
+if TYPE_CHECKING:
+    from .clinic import Clinic
 
 # Equal to the @page margins in docs/assets/css/print.css, which Chromium obeys first.
 MARGINS = {"top": "10mm", "bottom": "15mm", "left": "11mm", "right": "11mm"}
@@ -49,16 +53,16 @@ NOWRAP = "white-space: nowrap;"
 ONE_LINE = "white-space: nowrap; overflow: hidden; text-overflow: ellipsis;"
 
 
-def footer_template(ui: dict, clinic: dict | None, reviewed: str, edition: str = "", due: str = "") -> str:
+def footer_template(ui: dict, clinic: Clinic | None, reviewed: str, edition: str = "", due: str = "") -> str:
     """Chromium's page footer, in the bottom margin: who to call and "Page X of Y"; the clinic's
     phone numbers and the edition its reviewer approved; the edition and its review dates."""
     rows = []
     if clinic:
-        who = f"<b>{html.escape(clinic['name'])}</b>"
+        who = f"<b>{html.escape(clinic.name)}</b>"
         # The numbers break between them, never inside a label and its number.
-        phones = [f"{html.escape(ui['phone'])} {html.escape(clinic['phone'])}"]
-        if clinic.get("after_hours_phone"):
-            phones.append(f"{html.escape(ui['after_hours'])} {html.escape(clinic['after_hours_phone'])}")
+        phones = [f"{html.escape(ui['phone'])} {html.escape(clinic.phone)}"]
+        if clinic.after_hours_phone:
+            phones.append(f"{html.escape(ui['after_hours'])} {html.escape(clinic.after_hours_phone)}")
         # Short: the clinic's line has room for the numbers and a few words more.
         if note := footer_note(ui, clinic, edition):
             phones.append(html.escape(note))
@@ -95,7 +99,7 @@ def print_settings(config) -> PrintSettings:
     footer = footer_template(
         extra["ui"], clinic, extra["guide_reviewed_text"], extra["guide_edition"], extra["guide_review_due_text"]
     )
-    return PrintSettings(handouts_for(config), config.extra["print"]["paper"], footer, clinic["name"] if clinic else "")
+    return PrintSettings(handouts_for(config), config.extra["print"]["paper"], footer, clinic.name if clinic else "")
 
 
 # What print-site's own script does on its page (in the page's DOMContentLoaded

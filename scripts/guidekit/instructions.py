@@ -15,12 +15,17 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_time
 from babel.numbers import format_decimal
 from babel.units import format_unit
+
+from .problems import FieldError, FieldErrors
+from .yaml_data import YesNo, not_text
 
 HTML_TAG = re.compile(r"<[^<>]*>|[<>]")
 CLOCK_24 = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -36,12 +41,22 @@ FOLLOW_UP_KINDS = ("call", "visit")
 POUND_REGIONS = ("US", "LR", "MM")  # where people weigh in pounds
 
 
-class InstructionError(Exception):
-    """A bad value: the field (below extra.clinic.instructions), what is wrong, and the fix."""
+# A bad value: the field (below extra.clinic), what is wrong, and the fix: the clinic's own kind of error.
+InstructionError = FieldError
+Readable = Callable[[str, str], str]  # (language, text) -> why it reads too hard, or ""
 
-    def __init__(self, field: str, problem: str, fix: str):
-        self.field, self.problem, self.fix = field, problem, fix
-        super().__init__(f"{field}: {problem}. Fix: {fix}")
+
+class PhoneNumber(Protocol):
+    """A checked phone number (guidekit.clinic.Phone): as printed, and its tel: address."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def tel(self) -> str: ...
+
+
+ReadPhone = Callable[[str, object], PhoneNumber]
 
 
 @dataclass(frozen=True)
@@ -73,36 +88,37 @@ class BeforeArrival:
 
 @dataclass(frozen=True)
 class Text:
-    by_lang: dict  # language code -> the clinic's words
+    by_lang: dict[str, str]  # language code -> the clinic's words
 
 
 # --- readers: one per kind of value ---------------------------------------------------------------
 
 
-def read_clock(field: str, value, also: str = "") -> dt.time:
+def read_clock(field: str, value: object, also: str = "") -> dt.time:
     part = field.rsplit(".", 1)[-1]
     fix = f'write the time in quotes, on a 24-hour or a 12-hour clock, e.g. {part}: "22:00" or "10 PM"{also}'
     if isinstance(value, int) and not isinstance(value, bool):
         # YAML reads an unquoted 22:00 as the number 1320 (base 60).
         raise InstructionError(field, f"is the number {value}; an unquoted time is read as a number", fix)
     if not isinstance(value, str):
-        raise InstructionError(field, f"{value!r} is not a clock time", fix)
+        raise InstructionError(field, f"{not_text(value)}: not a clock time", fix)
     text = value.strip()
     if match := CLOCK_24.match(text):
         return dt.time(int(match.group(1)), int(match.group(2)))
     if match := CLOCK_12.match(text):
-        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+        hour = int(match.group(1)) % 12 + (12 if str(match.group(3)).lower() == "p" else 0)
         return dt.time(hour, int(match.group(2) or 0))
     raise InstructionError(field, f"{value!r} is not a clock time", fix)
 
 
-def read_stop_time(field: str, value) -> dt.time | BeforeArrival:
+def read_stop_time(field: str, value: object) -> dt.time | BeforeArrival:
     """When to stop eating or drinking: a clock time, or a time counted back from arrival."""
     part = field.rsplit(".", 1)[-1]
     also = f", or hours before arrival, e.g. {part}: 2 hours before arrival"
     match = BEFORE_ARRIVAL.match(value.strip()) if isinstance(value, str) else None
     if not match:
         return read_clock(field, value, also)
+    assert isinstance(value, str)
     shortest, longest = _span(30, "minute"), _span(12, "hour")
     fix = f"give from {spoken(shortest)} to {spoken(longest)} before arrival, e.g. {part}: 2 hours before arrival"
     duration = read_duration(field, match.group(1), shortest, longest, fix)
@@ -113,7 +129,7 @@ def spoken(duration: Duration) -> str:
     return f"{duration.amount} {duration.unit}{'' if duration.amount == 1 else 's'}"
 
 
-def read_duration(field: str, value, shortest: Duration, longest: Duration, fix: str = "") -> Duration:
+def read_duration(field: str, value: object, shortest: Duration, longest: Duration, fix: str = "") -> Duration:
     part = field.rsplit(".", 1)[-1]
     fix = fix or (
         f"give a whole number and a unit (minutes, hours, days, weeks or months) from {spoken(shortest)} "
@@ -121,33 +137,38 @@ def read_duration(field: str, value, shortest: Duration, longest: Duration, fix:
     )
     match = DURATION.match(value.strip()) if isinstance(value, str) else None
     if not match:
-        raise InstructionError(field, f"{value!r} is not a duration", fix)
+        raise InstructionError(field, f"{shown(value)} is not a duration", fix)
     duration = Duration(int(match.group(1)), match.group(2).lower())
     if not shortest.minutes <= duration.minutes <= longest.minutes:
         raise InstructionError(field, f"{value!r} is outside {spoken(shortest)} to {spoken(longest)}", fix)
     return duration
 
 
-def read_weight(field: str, value) -> Weight:
+def shown(value: object) -> str:
+    """A value in a message: text in quotes; a yes/no value as typed."""
+    return str(value) if isinstance(value, YesNo) else repr(value)
+
+
+def read_weight(field: str, value: object) -> Weight:
     fix = "give a weight from 1 lb to 50 lb (or 0.5 kg to 22.5 kg) with its unit, e.g. limit: 10 lb"
     match = WEIGHT.match(value.strip()) if isinstance(value, str) else None
     if not match:
-        raise InstructionError(field, f"{value!r} is not a weight with its unit (lb or kg)", fix)
+        raise InstructionError(field, f"{shown(value)} is not a weight with its unit (lb or kg)", fix)
     weight = Weight(float(match.group(1)), match.group(2).lower())
     if not 1 <= round(weight.pounds, 1) <= 50:
         raise InstructionError(field, f"{value!r} is outside 1 lb to 50 lb", fix)
     return weight
 
 
-def read_choice(field: str, value, choices: tuple[str, ...]) -> str:
+def read_choice(field: str, value: object, choices: tuple[str, ...]) -> str:
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-    if text not in choices:
+    if text is None or text not in choices:
         quoted = ", ".join(f'"{choice}"' if choice.isdigit() else choice for choice in choices)
-        raise InstructionError(field, f"{value!r} is not one of {', '.join(choices)}", f"write one of: {quoted}")
+        raise InstructionError(field, f"{shown(value)} is not one of {', '.join(choices)}", f"write one of: {quoted}")
     return text
 
 
-def read_text(field: str, value, languages: list[str], needed: list[str], readable) -> Text:
+def read_text(field: str, value: object, languages: list[str], needed: list[str], readable: Readable) -> Text:
     """Free text, one version per language: plain words a patient reads at the guide's level.
     Each edition being built needs its own language; a missing translation is never filled in."""
     fix = f"give the text in each language, indented under it: {', '.join(f'{lang}: ...' for lang in languages)}"
@@ -167,8 +188,11 @@ def read_text(field: str, value, languages: list[str], needed: list[str], readab
             )
     for lang, text in value.items():
         where = f"{field}.{lang}"
-        if not isinstance(text, str) or not text.strip():
-            raise InstructionError(where, f"{text!r} is not text", "write the instruction as a sentence")
+        if not isinstance(text, str):
+            fix = f'put it in quotes, e.g. {lang}: "{text}"' if isinstance(text, YesNo) else "write it as a sentence"
+            raise InstructionError(where, not_text(text), fix)
+        if not text.strip():
+            raise InstructionError(where, "is empty", "write the instruction as a sentence")
         if tag := HTML_TAG.search(text):
             raise InstructionError(
                 where,
@@ -185,7 +209,7 @@ def read_text(field: str, value, languages: list[str], needed: list[str], readab
             raise InstructionError(
                 where, f"reads too hard ({problem})", "use shorter sentences and shorter, everyday words"
             )
-    return Text({lang: " ".join(text.split()) for lang, text in value.items()})
+    return Text({str(lang): " ".join(str(text).split()) for lang, text in value.items()})
 
 
 # --- the instructions ---------------------------------------------------------------------------
@@ -195,7 +219,10 @@ def _span(amount: int, unit: str) -> Duration:
     return Duration(amount, unit)
 
 
-SIMPLE = {
+Context = tuple[list[str], list[str], Readable]  # the guide's languages, those being built, the reading check
+Reader = Callable[[str, object, Context], Any]
+
+SIMPLE: dict[str, Reader] = {
     # name: how to read it
     "stop_eating": lambda f, v, ctx: read_stop_time(f, v),
     "stop_drinking": lambda f, v, ctx: read_stop_time(f, v),
@@ -208,7 +235,7 @@ SIMPLE = {
     "showering": lambda f, v, ctx: read_duration(f, v, _span(12, "hour"), _span(4, "week")),
     "emergency_number": lambda f, v, ctx: read_choice(f, v, EMERGENCY_NUMBERS),
 }
-NESTED = {
+NESTED: dict[str, dict[str, Reader]] = {
     # name: {part: how to read it}; every part is required
     "arrival": {
         "before": lambda f, v, ctx: read_duration(f, v, _span(15, "minute"), _span(4, "hour")),
@@ -239,10 +266,12 @@ PHONES = {"blood_thinner_phone"}  # read with the clinic's other numbers, in its
 NAMES = [*SIMPLE, *NESTED, *PHONES]
 
 
-def read_instructions(raw, languages: list[str], needed: list[str], readable, read_phone) -> dict:
+def read_instructions(
+    raw: object, languages: list[str], needed: list[str], readable: Readable, read_phone: ReadPhone
+) -> dict[str, Any]:
     """The checked values, by name. `languages` are the guide's, `needed` those being built;
     `readable(lang, text)` says why a text reads too hard (or ""); `read_phone(field, text)`
-    checks and formats a phone number."""
+    checks and formats a phone number. Raises FieldErrors with one problem per instruction."""
     base = "instructions"
     if raw is None:
         return {}
@@ -250,44 +279,55 @@ def read_instructions(raw, languages: list[str], needed: list[str], readable, re
         raise InstructionError(
             base,
             f"must be a mapping, not {raw!r}",
-            "write each instruction indented under instructions:, e.g. driving: 2 days",
+            "write each instruction indented under instructions:, e.g. driving: 2 days (see README.md)",
         )
-    ctx = (languages, needed, readable)
-    values: dict[str, object] = {}
+    ctx: Context = (languages, needed, readable)
+    values: dict[str, Any] = {}
+    errors: list[FieldError] = []
     for name, value in raw.items():
-        field = f"{base}.{name}"
-        if name in SIMPLE:
-            values[name] = SIMPLE[name](field, value, ctx)
-        elif name in NESTED:
-            parts = NESTED[name]
-            if not isinstance(value, dict):
-                raise InstructionError(
-                    field,
-                    f"must be a mapping with {' and '.join(parts)}",
-                    f"write {', '.join(f'{p}:' for p in parts)} indented under {name}:",
-                )
-            for part in value:
-                if part not in parts:
-                    raise InstructionError(f"{field}.{part}", "is not a known part", f"use {' and '.join(parts)}")
-            for part in parts:
-                if part not in value:
-                    raise InstructionError(
-                        f"{field}.{part}",
-                        "is missing",
-                        f"give it under {name}:, e.g. {part}: {EXAMPLES[f'{name}.{part}']}",
-                    )
-            values[name] = {part: read(f"{field}.{part}", value[part], ctx) for part, read in parts.items()}
-        elif name in PHONES:
-            values[name] = read_phone(field, value)
-        else:
-            raise InstructionError(field, "is not a known instruction", f"use one of: {', '.join(NAMES)}")
-    if "clear_liquids" in values and "stop_drinking" not in values:
-        raise InstructionError(
-            f"{base}.clear_liquids",
-            "needs stop_drinking, the time when even clear liquids stop",
-            "add it, e.g. stop_drinking: 2 hours before arrival",
+        try:
+            values[name] = read_instruction(base, str(name), value, ctx, read_phone)
+        except FieldError as error:
+            errors.append(error)
+    if "clear_liquids" in values and "stop_drinking" not in values and "stop_drinking" not in raw:
+        errors.append(
+            InstructionError(
+                f"{base}.clear_liquids",
+                "needs stop_drinking, the time when even clear liquids stop",
+                "add it, e.g. stop_drinking: 2 hours before arrival",
+            )
         )
+    if errors:
+        raise FieldErrors(errors)
     return values
+
+
+def read_instruction(base: str, name: str, value: object, ctx: Context, read_phone: ReadPhone) -> Any:
+    field = f"{base}.{name}"
+    if name in SIMPLE:
+        return SIMPLE[name](field, value, ctx)
+    if name in NESTED:
+        parts = NESTED[name]
+        if not isinstance(value, dict):
+            raise InstructionError(
+                field,
+                f"must be a mapping with {' and '.join(parts)}",
+                f"write {', '.join(f'{p}:' for p in parts)} indented under {name}:",
+            )
+        for part in value:
+            if part not in parts:
+                raise InstructionError(f"{field}.{part}", "is not a known part", f"use {' and '.join(parts)}")
+        for part in parts:
+            if part not in value:
+                raise InstructionError(
+                    f"{field}.{part}",
+                    "is missing",
+                    f"give it under {name}:, e.g. {part}: {EXAMPLES[f'{name}.{part}']}",
+                )
+        return {part: read(f"{field}.{part}", value[part], ctx) for part, read in parts.items()}
+    if name in PHONES:
+        return read_phone(field, value)
+    raise InstructionError(field, "is not a known instruction", f"use one of: {', '.join(NAMES)}")
 
 
 # --- writing the values in one language ---------------------------------------------------------
@@ -301,7 +341,7 @@ def locale_for(lang: str, region: str) -> str:
         return lang
 
 
-def write_clock(value: dt.time, lang: str, locale: str, words: dict) -> str:
+def write_clock(value: dt.time, lang: str, locale: str, words: Mapping[str, str]) -> str:
     """A clock time as people say it: "10:00 PM" (or "22:00" where the region writes it so) in English;
     in Spanish "las 10:00 de la noche", "las 5:00 de la mañana", "las 12:00 del mediodía"."""
     if value == dt.time(0, 0):
@@ -326,7 +366,7 @@ def time_day(value: dt.time | BeforeArrival) -> str:
     return "before" if value.hour >= 12 or value == dt.time(0, 0) else "of"
 
 
-def write_time(value: dt.time | BeforeArrival, lang: str, locale: str, words: dict) -> dict[str, str]:
+def write_time(value: dt.time | BeforeArrival, lang: str, locale: str, words: Mapping[str, str]) -> dict[str, str]:
     """A stop time's parts: value (the time with its day, or "2 hours before you arrive") and day."""
     day = time_day(value)
     if isinstance(value, BeforeArrival):
@@ -356,7 +396,7 @@ def clock_minus(value: dt.time, duration: Duration) -> dt.time:
     return moment.time()
 
 
-def arrival_example(before: Duration, lang: str, locale: str, words: dict) -> str:
+def arrival_example(before: Duration, lang: str, locale: str, words: Mapping[str, str]) -> str:
     """ "For example, if your procedure is at 9:00 AM, arrive at 7:30 AM." (PEMAT 24: a calculation
     comes with an example.)"""
     return words["arrival_example"].format(
@@ -365,7 +405,7 @@ def arrival_example(before: Duration, lang: str, locale: str, words: dict) -> st
     )
 
 
-def write_duration(value: Duration, lang: str, locale: str, words: dict) -> str:
+def write_duration(value: Duration, lang: str, locale: str, words: Mapping[str, str]) -> str:
     """A duration as people say it: 90 minutes is "90 minutes (1 and a half hours)" in English and
     "1 hora y media (90 minutos)" in Spanish; whole hours given in minutes are written as hours."""
     minutes = value.minutes
@@ -381,7 +421,7 @@ def write_duration(value: Duration, lang: str, locale: str, words: dict) -> str:
     return format_unit(value.amount, f"duration-{value.unit}", length="long", locale=locale)
 
 
-def write_weight(value: Weight, region: str, locale: str, words: dict) -> str:
+def write_weight(value: Weight, region: str, locale: str, words: Mapping[str, str]) -> str:
     """Both units, spelled out, the region's usual one first (pounds in the US, kilos elsewhere):
     "10 pounds (4.5 kg)", "10 libras (4.5 kilos)". The second is rounded down, so a limit is never raised."""
     pounds_first = region in POUND_REGIONS
@@ -398,35 +438,35 @@ def write_weight(value: Weight, region: str, locale: str, words: dict) -> str:
     return f"{lb} ({kg})" if pounds_first else f"{kg} ({lb})"
 
 
-def written(values: dict, lang: str, region: str, words: dict) -> dict[str, dict[str, str]]:
+def written(values: Mapping[str, Any], lang: str, region: str, words: Mapping[str, str]) -> dict[str, dict[str, str]]:
     """Each set instruction's parts as text in `lang`: {name: {part: text}}, the main part called value.
     A stop time also has its day ("before", "of" or "arrival"), and a choice (follow_up.how) stays as
     chosen ("call", "visit"): a page marker picks its sentence by them."""
     locale = locale_for(lang, region)
 
-    def one(value) -> str:
+    def one(value: Any) -> str:
         if isinstance(value, Duration):
             return write_duration(value, lang, locale, words)
         if isinstance(value, Weight):
             return write_weight(value, region, locale, words)
         if isinstance(value, Text):
             return value.by_lang[lang]
-        if isinstance(value, dict) and "text" in value:  # a phone number
-            return value["text"]
-        return value  # a choice: the page's sentence says it in words (911 stays 911)
+        if hasattr(value, "tel"):  # a phone number
+            return str(value.text)
+        return str(value)  # a choice: the page's sentence says it in words (911 stays 911)
 
-    out = {}
+    out: dict[str, dict[str, str]] = {}
     for name, value in values.items():
-        if isinstance(value, (dt.time, BeforeArrival)):
+        if isinstance(value, dt.time | BeforeArrival):
             out[name] = write_time(value, lang, locale, words)
-        elif isinstance(value, dict) and "text" not in value:
+        elif isinstance(value, dict):
             out[name] = {part: one(v) for part, v in value.items()}
             if name == "arrival" and isinstance(value.get("before"), Duration):
                 out[name]["example"] = arrival_example(value["before"], lang, locale, words)
         else:
             out[name] = {"value": one(value)}
-            if isinstance(value, dict) and "tel" in value:
-                out[name]["tel"] = value["tel"]
+            if hasattr(value, "tel"):
+                out[name]["tel"] = str(value.tel)
     return out
 
 
@@ -451,9 +491,15 @@ def as_literal_text(text: str) -> str:
     return MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", text)
 
 
-def fill_markers(markdown: str, clinic: dict) -> str:
+def fill_markers(
+    markdown: str,
+    texts: Mapping[str, Mapping[str, str]],
+    phone: PhoneNumber | None = None,
+    after_hours: PhoneNumber | None = None,
+) -> str:
     """The page's Markdown with each marker replaced: by its neutral wording, its filled sentence,
-    or nothing. `clinic` is the checked clinic, its instructions written (`instructions_text`).
+    or nothing. `texts` are the clinic's instructions written in the page's language (guidekit.
+    clinic.Clinic.instruction_texts); `phone` and `after_hours` its numbers.
 
         <!-- instruction driving: You may drive again **{value}** after your procedure. -->
         neutral wording (ask your care team; a line to write in on paper)
@@ -469,14 +515,14 @@ def fill_markers(markdown: str, clinic: dict) -> str:
     - `after_hours_phone` (the clinic's after-hours number) may be named too.
     - A marker that writes nothing (its sentence or neutral wording empty) and stands alone on its
       line takes the line away: put a list item's "- [ ] " inside the marker, in both wordings."""
-    values = dict(clinic.get("instructions_text", {}))
-    if clinic.get("after_hours_phone"):
-        values["after_hours_phone"] = {"value": clinic["after_hours_phone"], "tel": clinic["after_hours_tel"]}
-    common = {"clinic_phone": clinic.get("phone", ""), "clinic_tel": clinic.get("phone_tel", "")}
+    values: dict[str, Mapping[str, str]] = dict(texts)
+    if after_hours:
+        values["after_hours_phone"] = {"value": after_hours.text, "tel": after_hours.tel}
+    common = {"clinic_phone": phone.text if phone else "", "clinic_tel": phone.tel if phone else ""}
 
-    def fill(match: re.Match) -> str:
+    def fill(match: re.Match[str]) -> str:
         header, sentence, neutral = match.groups()
-        named = []
+        named: list[tuple[str, str | None, str | None]] = []
         for token in header.split():
             found = NAMED.match(token)
             if not found or found.group(1) not in (*NAMES, *CLINIC_FIELDS):
@@ -484,7 +530,7 @@ def fill_markers(markdown: str, clinic: dict) -> str:
                     f"instruction marker '{token}' is not a known instruction. "
                     f"Fix: use one of: {', '.join((*NAMES, *CLINIC_FIELDS))} (optionally name.part=value)"
                 )
-            named.append(found.groups())
+            named.append((found.group(1), found.group(2), found.group(3)))
         if not all(name in values for name, _, _ in named):
             return neutral
         for name, condition, wanted in named:
@@ -497,10 +543,10 @@ def fill_markers(markdown: str, clinic: dict) -> str:
                 return ""  # set, and said by another marker
         first = values[named[0][0]]
 
-        def placeholder(found: re.Match) -> str:
+        def placeholder(found: re.Match[str]) -> str:
             key = found.group(1)
             name, _, sub = key.rpartition(".")
-            parts = values.get(name, {}) if name else {**common, **first}
+            parts: Mapping[str, str] = values.get(name, {}) if name else {**common, **first}
             if name and name not in (n for n, _, _ in named) or sub not in parts:
                 raise MarkerError(
                     f"instruction marker '{header.strip()}' uses {{{key}}}, which it does not have. "
@@ -511,7 +557,7 @@ def fill_markers(markdown: str, clinic: dict) -> str:
 
         return PLACEHOLDER.sub(placeholder, sentence.strip())
 
-    def fill_or_drop(match: re.Match) -> str:
+    def fill_or_drop(match: re.Match[str]) -> str:
         return fill(match) or NOTHING
 
     # A marker that writes nothing takes its line with it, so a list item ("- [ ] ...", inside the

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .clinic import Clinic
 
 # An edition number: three whole numbers with dots, as in the changelog's "## [2.1.0] - 2026-11-27".
 EDITION_FORM = r"\d+\.\d+\.\d+"
@@ -27,27 +31,27 @@ def edition_key(edition: str) -> tuple[int, ...]:
     return tuple(int(part) for part in edition.split("."))
 
 
-def approval(clinic: dict | None, guide_edition: str) -> str:
+def approval(clinic: Clinic | None, guide_edition: str) -> str:
     """How the clinic's approval stands against the guide's edition: SAME, EARLIER (the clinic
     approved an older edition), NEWER (it names an edition this guide has not reached),
     UNNAMED (a review that names no edition), or "" with no clinical review at all."""
-    if not clinic or not clinic.get("reviewed_by"):
+    if not clinic or not clinic.reviewed_by:
         return ""
-    approved = clinic.get("approved_edition")
+    approved = clinic.approved_edition
     if not approved:
         return UNNAMED
     ours, theirs = edition_key(guide_edition), edition_key(approved)
     return SAME if ours == theirs else EARLIER if theirs < ours else NEWER
 
 
-def problem(clinic: dict | None, guide_edition: str) -> str:
+def problem(clinic: Clinic | None, guide_edition: str) -> str:
     """The sign-off as a build message (warning, or error with --fail-if-review-due), or ""."""
     state = approval(clinic, guide_edition)
     if state == EARLIER:
         assert clinic
         return (
             f"the guide is edition {guide_edition}, but the clinic's reviewer approved edition "
-            f"{clinic['approved_edition']} (extra.clinic.approved_edition). Fix: have the reviewer check "
+            f"{clinic.approved_edition} (extra.clinic.approved_edition). Fix: have the reviewer check "
             f"edition {guide_edition} (CHANGELOG.md says what changed), then set approved_edition: "
             f"{guide_edition} and update reviewed_on"
         )
@@ -60,14 +64,14 @@ def problem(clinic: dict | None, guide_edition: str) -> str:
     return ""
 
 
-def newer_than_guide(config_file: str, clinic: dict | None, guide_edition: str) -> str:
+def newer_than_guide(config_file: str, clinic: Clinic | None, guide_edition: str) -> str:
     """An approval of an edition this guide has not reached (a typing mistake, or the wrong copy
     of the guide), as one error line naming the file, the field and the fix; or ""."""
     if approval(clinic, guide_edition) != NEWER:
         return ""
     assert clinic
     return (
-        f"{config_file}: extra.clinic.approved_edition: {clinic['approved_edition']} is newer than this "
+        f"{config_file}: extra.clinic.approved_edition: {clinic.approved_edition} is newer than this "
         f"guide's edition, {guide_edition} (the newest release in CHANGELOG.md). Fix: give the edition "
         "the reviewer approved, as its About page showed it"
     )
@@ -79,17 +83,17 @@ def as_literal_text(text: str) -> str:
     return MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", text)
 
 
-def about_sentence(ui: dict, clinic: dict | None, guide_edition: str) -> str:
+def about_sentence(ui: dict[str, str], clinic: Clinic | None, guide_edition: str) -> str:
     """The clinic's review for the About page, as Markdown (its values literal), or ""."""
     state = approval(clinic, guide_edition)
     if state in ("", NEWER):
         return ""
     assert clinic
     values = {
-        "reviewer": as_literal_text(clinic["reviewed_by"]),
-        "clinic": as_literal_text(clinic["name"]),
-        "date": as_literal_text(clinic["reviewed_on_text"]),
-        "approved": clinic.get("approved_edition") or "",
+        "reviewer": as_literal_text(clinic.reviewed_by or ""),
+        "clinic": as_literal_text(clinic.name),
+        "date": as_literal_text(clinic.reviewed_on_text or ""),
+        "approved": clinic.approved_edition or "",
     }
 
     def words(key: str) -> str:  # the edition's own words, escaped too: Markdown passes HTML through
@@ -102,13 +106,13 @@ def about_sentence(ui: dict, clinic: dict | None, guide_edition: str) -> str:
     return f"**{words('clinic_not_yet')}** {words('clinic_checked_earlier')}"
 
 
-def footer_note(ui: dict, clinic: dict | None, guide_edition: str) -> str:
+def footer_note(ui: dict[str, str], clinic: Clinic | None, guide_edition: str) -> str:
     """The clinic's approval in the PDF footer, short (the footer has one line for the clinic), or ""."""
     state = approval(clinic, guide_edition)
     if state == SAME:
         assert clinic
-        return ui["footer_clinic_checked"].format(approved=clinic["approved_edition"])
+        return ui["footer_clinic_checked"].format(approved=clinic.approved_edition)
     if state == EARLIER:
         assert clinic
-        return ui["footer_clinic_earlier"].format(approved=clinic["approved_edition"])
+        return ui["footer_clinic_earlier"].format(approved=clinic.approved_edition)
     return ""

@@ -1,7 +1,11 @@
-"""MkDocs hook: check the clinic's details, ship its logo, and show its phone numbers.
+"""MkDocs hook: read the clinic's file, ship its logo, and show its phone numbers.
 
-A bad `extra.clinic` stops the build in on_config, before MkDocs touches the
-output folder, with one message naming the file, the field and the fix.
+The clinic's file is read as data and held to what a clinic may set
+(guidekit.clinic_file); its details become one typed, frozen object
+(guidekit.clinic.Clinic) in `config.extra["clinic"]`, or None for the neutral
+guide. Templates and the other hooks read it; nothing writes into it. A bad file
+stops the build in on_config, before MkDocs touches the output folder, with one
+line per problem naming the file, the field and the fix.
 """
 
 from __future__ import annotations
@@ -12,9 +16,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from guidekit.clinic import ClinicError, load_clinic
+from guidekit.clinic_file import clinic_file_for, read_clinic_file
 from guidekit.config_file import ConfigFileError, check_config_file
-from guidekit.qr_code import edition_address
+from guidekit.problems import SettingsError
 
 # The repository this hook belongs to, which may be a copy: the installed package's own
 # folder is then another repository.
@@ -23,25 +27,28 @@ CONTACT_MARKER = re.compile(r"^([ \t]*)<!-- clinic-contact -->[ \t]*$", re.M)
 
 
 def on_config(config):
+    lang = config.theme["language"]
     try:
-        check_config_file(config.config_file_path)  # a key given twice, clinic: outside extra:
-        clinic = load_clinic(config.extra.get("clinic"), config.config_file_path, config.theme["language"], ROOT)
-    except (ClinicError, ConfigFileError) as error:
+        source = clinic_file_for(Path(config.config_file_path), ROOT)
+        check_config_file(config.config_file_path, source)  # the guide's own files: a key given twice
+        clinic = None
+        if source is not None:
+            edition_path = config.extra.get("edition_path", "")
+            clinic = read_clinic_file(source, ROOT, [lang], edition_path)[lang]
+    except ConfigFileError as error:
         raise PluginError(f"clinic configuration: {error}") from None
-    if clinic:
-        if clinic["logo"]:
-            clinic["logo_source"] = clinic["logo"]
-            clinic["logo"] = "assets/clinic/logo" + Path(clinic["logo"]).suffix.lower()
-        if clinic["url"] and not config.site_url:
-            config.site_url = edition_address(clinic["url"], config.extra.get("edition_path", ""))
+    except SettingsError as error:
+        raise PluginError("\n".join(f"clinic configuration: {line}" for line in error.lines())) from None
+    if clinic and clinic.edition_url and not config.site_url:
+        config.site_url = clinic.edition_url
     config.extra["clinic"] = clinic
     return config
 
 
 def on_files(files, config):
     clinic = config.extra["clinic"]
-    if clinic and clinic["logo"]:
-        files.append(File.generated(config, clinic["logo"], abs_src_path=clinic["logo_source"]))
+    if clinic and clinic.logo_source:
+        files.append(File.generated(config, clinic.logo, abs_src_path=str(clinic.logo_source)))
     return files
 
 

@@ -8,7 +8,7 @@ one place the edition is written. A clinic's `approved_edition` is compared with
 it here (an edition the guide has not reached stops the build), and the About
 page says which edition the clinic's reviewer approved. A review is due
 `review_every_months` after it was done (the guide's in `extra`, a clinic's
-in `extra.clinic`; a year unless set). The print cover is rendered by
+in `extra.clinic`, read by guidekit.clinic; a year unless set). The print cover is rendered by
 print-site outside the theme, so dates are formatted here into the config and
 page data, not with a template filter.
 """
@@ -21,15 +21,14 @@ import re
 from pathlib import Path
 
 from babel.dates import format_date
-from dateutil.relativedelta import relativedelta
 from mkdocs.exceptions import PluginError
 
-from guidekit.signoff import EDITION_FORM, about_sentence, approval, newer_than_guide
+from guidekit.clinic import review_due
+from guidekit.signoff import EDITION_FORM, about_sentence, newer_than_guide
 
 CHANGELOG = Path(__file__).resolve().parent.parent.parent / "CHANGELOG.md"
 RELEASE = re.compile(rf"^## \[({EDITION_FORM})\] - (\d{{4}}-\d\d-\d\d)\s*$", re.M)
 EDITION_MARKER = "<!-- guide-edition -->"
-DEFAULT_CYCLE = 12
 
 
 def long_date(value: dt.date, language: str) -> str:
@@ -46,10 +45,6 @@ def current_edition(changelog: Path = CHANGELOG) -> str:
     return found.group(1)
 
 
-def review_due(done: dt.date, months: int | None) -> dt.date:
-    return done + relativedelta(months=months or DEFAULT_CYCLE)
-
-
 def on_config(config):
     language = config.theme["language"]
     extra = config.extra
@@ -57,15 +52,9 @@ def on_config(config):
     extra["guide_reviewed_text"] = long_date(extra["guide_reviewed"], language)
     extra["guide_review_due"] = review_due(extra["guide_reviewed"], extra.get("review_every_months"))
     extra["guide_review_due_text"] = long_date(extra["guide_review_due"], language)
-    clinic = extra.get("clinic")
-    if clinic and clinic.get("reviewed_on"):
-        clinic["reviewed_on_text"] = long_date(clinic["reviewed_on"], language)
-        clinic["review_due"] = review_due(clinic["reviewed_on"], clinic.get("review_every_months"))
-        clinic["review_due_text"] = long_date(clinic["review_due"], language)
-    if problem := newer_than_guide(config.config_file_path, clinic, extra["guide_edition"]):
+    clinic = extra.get("clinic")  # its review dates are its own properties (guidekit.clinic.Clinic)
+    if clinic and (problem := newer_than_guide(clinic.file, clinic, extra["guide_edition"])):
         raise PluginError(f"clinic configuration: {problem}")
-    if clinic:
-        clinic["approval"] = approval(clinic, extra["guide_edition"])  # for the print cover
     return config
 
 

@@ -20,29 +20,26 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from guidekit.instructions import MarkerError, fill_markers, written
+from guidekit.instructions import MarkerError, fill_markers
 
 EMERGENCY = re.compile(r"\b911\b")
 
 
 def emergency_number(config) -> str:
-    clinic = config.extra.get("clinic") or {}
-    return clinic.get("instructions", {}).get("emergency_number") or str(config.extra.get("emergency_number", "911"))
+    clinic = config.extra.get("clinic")
+    return (clinic and clinic.emergency_number) or str(config.extra.get("emergency_number", "911"))
 
 
 def on_config(config):
-    clinic = config.extra.get("clinic")
-    if clinic and clinic.get("instructions"):
-        words = config.extra["ui"]["instruction_words"]
-        clinic["instructions_text"] = written(clinic["instructions"], config.theme["language"], clinic["region"], words)
     config.extra["emergency_number"] = emergency_number(config)
     return config
 
 
 def on_page_markdown(markdown, page, config, files):
-    clinic = config.extra.get("clinic") or {}
+    clinic = config.extra.get("clinic")
+    texts = clinic.instruction_texts(config.extra["ui"]["instruction_words"]) if clinic else {}
     try:
-        markdown = fill_markers(markdown, clinic)
+        markdown = fill_markers(markdown, texts, clinic and clinic.phone_number, clinic and clinic.after_hours)
     except MarkerError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
     number = config.extra["emergency_number"]

@@ -5,23 +5,17 @@ carries the edition's home page (the readable site, with its search and navigati
 long print page). Without the address nothing is added.
 
 The print cover is rendered by print-site outside the theme, with `config` only, so the
-cover's code goes into the config; each page's goes into its template context.
+cover reads the clinic's own code (`config.extra.clinic.online`); each page's goes into its
+template context.
 """
 
 from __future__ import annotations
 
-from guidekit.qr_code import edition_address, online, page_address
-
-
-def on_config(config):
-    clinic = config.extra.get("clinic")
-    if clinic and clinic.get("url"):
-        clinic["online"] = online(edition_address(clinic["url"], config.extra.get("edition_path", "")))
-    return config
+from guidekit.qr_code import online, page_address
 
 
 def on_page_context(context, page, config, nav):
-    clinic = config.extra.get("clinic")
-    if clinic and clinic.get("online"):
-        context["page_online"] = online(page_address(clinic["online"]["address"], page.url))
+    clinic = config.extra.get("clinic")  # guidekit.clinic.Clinic: its `online` is the edition's address and code
+    if clinic and clinic.edition_url:
+        context["page_online"] = online(page_address(clinic.edition_url, page.url))
     return context

@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def on_config(config):
     also_read = [Path(config.docs_dir)]
     clinic = config.extra.get("clinic")
-    if isinstance(clinic, dict) and clinic.get("logo_source"):
-        also_read.append(Path(clinic["logo_source"]).parent)
+    if clinic and clinic.logo_source:  # guidekit.clinic.Clinic
+        also_read.append(clinic.logo_source.parent)
     if problem := output_dir_problem(Path(config.site_dir), also_read, [Path(config.config_file_path).parent], ROOT):
         raise PluginError(f"{config.config_file_path}: site_dir: {problem}. Fix: {FIX}")
     if refusal := replace_refusal(Path(config.site_dir), "site_dir"):  # before MkDocs empties it
