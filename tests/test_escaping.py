@@ -178,3 +178,13 @@ def test_pdf_footer_escapes_every_value(clinic):
     assert "guide-injected" not in [tag for tag, _ in found.tags]
     if clinic:
         assert NAME in "".join(found.text)
+
+
+@pytest.mark.parametrize("page", ["index.html", "recovery.html"])
+def test_the_header_and_the_tab_title_carry_the_clinics_name_as_written(hostile_site, page):
+    found = parse(hostile_site / page)
+    logo_link = next(attrs for tag, attrs in found.tags if tag == "a" and "md-logo" in attrs.get("class", ""))
+    assert logo_link["aria-label"].startswith(f"{NAME} · ")
+    html = (hostile_site / page).read_text(encoding="utf-8")
+    title = html[html.index("<title>") + 7 : html.index("</title>")]
+    assert NAME.replace("&", "&amp;").replace('"', "&#34;").replace("'", "&#39;") in title

@@ -28,6 +28,7 @@ COPIED = {
     "overrides/partials/search.html": ("material", "templates/partials/search.html"),
     "overrides/partials/palette.html": ("material", "templates/partials/palette.html"),
     "overrides/partials/logo.html": ("material", "templates/partials/logo.html"),
+    "overrides/partials/header.html": ("material", "templates/partials/header.html"),
     "overrides/partials/alternate.html": ("material", "templates/partials/alternate.html"),
     "overrides/partials/copyright.html": ("material", "templates/partials/copyright.html"),
     "overrides/partials/javascripts/palette.html": ("material", "templates/partials/javascripts/palette.html"),
