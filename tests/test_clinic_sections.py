@@ -79,7 +79,10 @@ def test_a_section_file_that_fits_no_page_is_refused(tmp_path, files, message):
             "does not start with a ## heading. Fix: start it with its own heading, e.g. "
             "## Parking and where to check in",
         ),
-        ("## Parking\n\n# Our clinic\n", "line 3 is a page title (#). Fix: use ## or ### headings"),
+        (
+            "## Parking\n\n# Our clinic\n",
+            "line 3 is a page title (# or a line of === under it). Fix: use ## or ### headings",
+        ),
         (
             "## Parking\n\n## Key points\n",
             "line 3 repeats the page's own heading 'Key points'. Fix: give the clinic's section a heading of its own",
@@ -103,6 +106,81 @@ def test_a_section_that_breaks_the_guides_rules_is_refused(tmp_path, text, probl
     with pytest.raises(SectionError) as error:
         checked_section(path, ["Before the procedure", "Key points"], never_hard)
     assert str(error.value) == f"{path}: {problem}"
+
+
+PAGE_IDS = {
+    "before-the-procedure": "Before the procedure",
+    "key-points": "Key points",
+    "the-day-before": "The day before",
+    "where-does-this-information-come-from": "Where does this information come from?",
+}
+
+
+@pytest.mark.parametrize(
+    "text,problem",
+    [
+        ("## **Key points**\n\nText.\n", "line 1 repeats the page's own heading 'Key points'"),
+        ("## Parking\n\n## Key points!\n", "line 3 repeats the page's own heading 'Key points'"),
+        ("## Parking\n\nKey points\n----------\n", "line 3 repeats the page's own heading 'Key points'"),
+        ("## Parking\n\n### The *day* before\n", "line 3 repeats the page's own heading 'The day before'"),
+        (
+            "## Parking\n\n## **Where does this information come from?**\n",
+            "line 3 repeats the page's own heading 'Where does this information come from?'",
+        ),
+        ("## Parking\n\nParking rules\n=============\n", "line 3 is a page title (# or a line of === under it)"),
+        ("## Parking {: #where-does-this-information-come-from }\n", "gives an element the attribute(s) id"),
+        ("## Parking {: #__config }\n", "gives an element the attribute(s) id"),
+        ('## Parking {: style="color:red" }\n', "gives an element the attribute(s) style"),
+        (
+            '## Parking\n\n![Map](../map.png){: srcset="https://evil.example/x.png 2x" }\n',
+            "gives a picture the attribute(s) srcset",
+        ),
+        ("## Parking\n\n![Map](https://evil.example/x.png)\n", "shows a picture from 'https://evil.example/x.png'"),
+        ("## Parking\n\n![Map](//evil.example/x.png)\n", "shows a picture from '//evil.example/x.png'"),
+        ("## Parking\n\n![Map](file:///etc/secret.png)\n", "shows a picture from 'file:///etc/secret.png'"),
+        (
+            "## Parking\n\n![Map](../../../secret.png)\n",
+            "shows a picture from '../../../secret.png', outside the clinic's folder",
+        ),
+        ("## Parking\n\n[x](file:///etc/passwd)\n", "links to 'file:///etc/passwd', not to a web page"),
+        ('## Parking\n\n--8<-- "/etc/passwd"\n', "line 3 holds a snippet (--8<--)"),
+        ("## Parking\n\n--8<--\n../before.md\n--8<--\n", "line 3 holds a snippet (--8<--)"),
+        ("## Parking\n\nText.\n\n    print(1)\n", "holds a code block (lines indented by 4 spaces or a tab)"),
+        ("\ufeff## Parking\n\nText.\n", "starts with an invisible byte order mark (BOM)"),
+    ],
+)
+def test_a_section_holds_words_lists_tables_links_and_the_clinics_pictures_only(tmp_path, text, problem):
+    clinic = tmp_path / "clinic"
+    path = write(clinic / "sections", {"before.md": text}) / "before.md"
+    with pytest.raises(SectionError) as error:
+        checked_section(path, ["Before the procedure", "Key points"], never_hard, PAGE_IDS, None, clinic)
+    assert str(error.value).startswith(f"{path}: {problem}") and ". Fix: " in str(error.value)
+
+
+def test_a_picture_from_the_clinics_folder_is_published_beside_its_logo(tmp_path):
+    from guidekit.clinic_sections import published_pictures
+
+    clinic = tmp_path / "clinic"
+    (clinic / "sections").mkdir(parents=True)
+    (clinic / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+    path = write(clinic / "sections", {"before.md": "## Parking\n\n![A map of the garage](../map.png)\n"}) / "before.md"
+    text = checked_section(path, ["Key points"], never_hard, PAGE_IDS, None, clinic)
+    assert published_pictures(text, path, clinic) == (
+        "## Parking\n\n![A map of the garage](assets/clinic/pictures/map.png)\n",
+        {"assets/clinic/pictures/map.png": (clinic / "map.png").resolve()},
+    )
+
+
+def test_a_section_that_is_a_symbolic_link_is_named_as_one(tmp_path):
+    (tmp_path / "elsewhere.md").write_text("## Parking\n", encoding="utf-8")
+    folder = write(tmp_path / "sections", {"es/before.md": "## Estacionar\n"})
+    (folder / "before.md").symlink_to(tmp_path / "elsewhere.md")
+    with pytest.raises(SectionError) as error:
+        section_files(folder, PAGES, LANGS)
+    assert str(error.value) == (
+        f"{folder / 'before.md'}: is a symbolic link; a section must be the file itself. "
+        f"Fix: copy the file it points to ({tmp_path / 'elsewhere.md'}) into {folder} in its place"
+    )
 
 
 def build(project: Path, config: str, *options: str) -> subprocess.CompletedProcess:
@@ -181,3 +259,20 @@ def test_the_content_check_reads_the_page_the_patient_gets(project_copy):
     result = build(project_copy, config)
     assert result.returncode == 1
     assert "fact REC-DRIVE (recovery.md)" in result.stderr
+
+
+def test_a_sections_numbers_follow_the_clinics_emergency_number_and_phones_become_links(project_copy):
+    """The clinic's emergency number reaches its section as it does the page (the hooks' order),
+    and a phone number in the section is a link a phone can call, written as the clinic's own."""
+    config = clinic_with_section(
+        project_copy,
+        "## Parking\n\nIf you fall in the garage, call 911. The desk: 412-555-0100.\n",
+        "## Dónde dejar el auto\n\nSi se cae en el garaje, llame al 911. La recepción: 412-555-0100.\n",
+        "    instructions:\n      emergency_number: '999'\n",
+    )
+    result = build(project_copy, config)
+    assert result.returncode == 0, result.stderr
+    for page in ("before.html", "es/before.html"):
+        html = (project_copy.parent / "site" / page).read_text(encoding="utf-8")
+        assert "911" not in html and ("call 999" in html or "llame al 999" in html)
+        assert '<a href="tel:+14125550100">(412) 555-0100</a>' in html

@@ -188,3 +188,30 @@ def test_the_header_and_the_tab_title_carry_the_clinics_name_as_written(hostile_
     html = (hostile_site / page).read_text(encoding="utf-8")
     title = html[html.index("<title>") + 7 : html.index("</title>")]
     assert NAME.replace("&", "&amp;").replace('"', "&#34;").replace("'", "&#39;") in title
+
+
+@pytest.mark.parametrize(
+    "setting, said",
+    [
+        (
+            'nav:\n  - Overview: index.md\n  - "Before<script>alert(document.domain)</script>": before.md\n',
+            "mkdocs.bad.yml: nav[1]: the title 'Before<script>alert(document.domain)</script>' holds markup",
+        ),
+        (
+            "nav:\n  - Overview: index.md\n  - Guide:\n      - 'Before\" onfocus=\"x': before.md\n",
+            "mkdocs.bad.yml: nav[1][0]: the title",
+        ),
+        (
+            "extra:\n  analytics:\n    provider: google\n    property: 'G-X\"+alert(document.domain)+\"'\n",
+            "mkdocs.bad.yml: extra.analytics: ",
+        ),
+    ],
+)
+def test_a_nav_title_or_analytics_that_would_inject_a_script_stops_the_build(project_copy, tmp_path, setting, said):
+    """Material prints nav titles as they are and analytics settings into an inline script: refused
+    when the build starts, before any page (and any policy with its hash) is written."""
+    (project_copy / "mkdocs.bad.yml").write_text("INHERIT: mkdocs.yml\n" + setting, encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out", "mkdocs.bad.yml")
+    assert result.returncode != 0
+    assert said in result.stderr and "Fix:" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

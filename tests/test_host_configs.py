@@ -163,16 +163,79 @@ def test_a_clinic_build_gets_the_same_files_for_its_own_host(clinic_site, built_
     assert "/etc/letsencrypt/live/guide.example.org/fullchain.pem" in server
 
 
-def test_an_inline_script_someone_adds_is_hashed_by_the_build(project_copy, tmp_path):
-    main = project_copy / "overrides" / "main.html"
-    added = "window.guideAddedLater = 1"
-    main.write_text(
-        main.read_text(encoding="utf-8").replace("{{ super() }}", "<script>" + added + "</script>\n  {{ super() }}"),
-        encoding="utf-8",
-    )
+def test_an_inline_script_a_template_adds_stops_the_build_instead_of_being_hashed(project_copy, tmp_path):
+    """A copy of the project whose overrides/ partial adds a <script>: the build refuses it, naming
+    the page and the fix, and writes no policy that would allow it."""
+    partial = project_copy / "overrides" / "partials" / "copyright.html"
+    partial.write_text(partial.read_text(encoding="utf-8") + "<script>window.guideAddedLater = 1</script>\n")
     result = mkdocs_build(project_copy, tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    assert sha256_source(added) in directive(parsed(tmp_path / "out" / "faq.html").meta_policy, "script-src")
+    assert result.returncode == 1
+    assert (
+        "security policy: 404.html: an inline script the theme and the guide's templates do not write "
+        "('window.guideAddedLater = 1'). Fix: remove it where it comes from" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+MATERIAL_STORAGE = (
+    '<script>__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+    '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+    '__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem(a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}'
+    "</script>"
+)
+
+
+@pytest.mark.parametrize("base", [".", "..", "/guide/", "https://guide.example.org/"])
+def test_materials_script_is_known_whatever_base_it_carries(base):
+    from guidekit.site_policy import inline_code
+
+    page = MATERIAL_STORAGE.format(base=base) + '<script id="__config" type="application/json">{"base": "."}</script>'
+    assert len(inline_code(page).scripts) == 1
+
+
+@pytest.mark.parametrize(
+    "page, said",
+    [
+        # A nav title with markup, as Material prints it (plain_text.py refuses it first: this is the policy's).
+        ('<a href="before.html">Before<script>alert(document.domain)</script></a>', "'alert(document.domain)'"),
+        # Material's analytics partial with a property that breaks out of its string.
+        (
+            '<script id="__analytics">function __md_analytics(){e("config","G-X"+alert(1)+"")}</script>',
+            "__md_analytics",
+        ),
+        # Material's script with a base that ends its string.
+        (MATERIAL_STORAGE.format(base='"),alert(1),("'), "an inline script"),
+        ('<script type="module">import("./x.js")</script>', "an inline script"),
+        ('<script type="application/json">alert(1)</script>', "that is not JSON"),
+        ('<script src="https://cdn.example.org/x.js"></script>', "a script from another site"),
+        ('<script src="//cdn.example.org/x.js"></script>', "a script from another site"),
+        ("<style>body { background: url(https://evil.example/x.png) }</style>", "an inline style"),
+    ],
+)
+def test_inline_code_the_templates_do_not_write_is_refused_not_hashed(page, said):
+    from guidekit.site_policy import UnknownCode, inline_code
+
+    with pytest.raises(UnknownCode) as refused:
+        inline_code(page)
+    assert said in str(refused.value) and "Fix: " in str(refused.value)
+
+
+def test_an_abbreviations_title_that_says_onmouseover_is_text_not_a_handler():
+    from guidekit.site_policy import unhashable_code
+
+    assert unhashable_code('<abbr title="A building&quot; onmouseover=&quot;alert(1)">garage</abbr>') == []
+    assert unhashable_code("<abbr title='x\" onmouseover=\"y'>garage</abbr>") == []
+    assert unhashable_code('<p style="color: red">Parking</p>') == ["style"]
+    assert unhashable_code('<p title="x" onclick="y()">Parking</p>') == ["onclick"]
+
+
+def test_the_server_block_hides_nginxs_version_on_both_ports_and_turns_http2_on_as_nginx_now_asks():
+    from guidekit.host_configs import nginx_server
+
+    plain, tls = nginx_server("https://guide.example.org/").split("\n}\n")[:2]
+    assert "listen 80;" in plain and "server_tokens off;" in plain
+    assert "listen 443 ssl;" in tls and "\n    http2 on;" in tls
+    assert not re.search(r"^\s*listen[^\n]*http2", tls, re.M)
 
 
 @pytest.mark.parametrize(

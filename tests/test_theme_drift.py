@@ -220,3 +220,53 @@ def test_handouts_call_print_sites_own_functions():
         "for the complete guide's table of contents, and the installed print-site no longer defines or calls it "
         "on its page: call what print-site's plugin.py now calls (its js_calls)."
     )
+
+
+# The inline scripts and styles the policy allows (scripts/guidekit/known_code.py).
+
+
+def test_each_recorded_inline_script_is_still_what_the_installed_upstream_writes():
+    from guidekit.known_code import MATERIAL_SCRIPTS, PRINT_SITE_CALLS, PRINT_SITE_SCRIPT
+
+    for script in (*MATERIAL_SCRIPTS, PRINT_SITE_SCRIPT):
+        package, inner = script.origin.split("/", 1)
+        assert script.template in installed(package, inner).read_text(encoding="utf-8"), (
+            f"{script.name}: the installed {script.origin} no longer writes the script recorded in "
+            "scripts/guidekit/known_code.py: copy its new text there (the parts that vary as slots)."
+        )
+    plugin = installed("mkdocs_print_site_plugin", "plugin.py").read_text(encoding="utf-8")
+    calls = set(re.findall(r'js_calls \+?= "(\w+)\(\);"', plugin))
+    assert calls and calls <= set(PRINT_SITE_CALLS), (
+        f"print-site's plugin.py now calls {sorted(calls - set(PRINT_SITE_CALLS))} on its print page: "
+        "add them to PRINT_SITE_CALLS in scripts/guidekit/known_code.py"
+    )
+
+
+def test_print_sites_inline_style_is_still_written_as_recorded():
+    from guidekit.known_code import PRINT_SITE_STYLE_ORIGIN, PRINT_SITE_STYLE_SOURCES
+
+    package, inner = PRINT_SITE_STYLE_ORIGIN.split("/", 1)
+    renderer = installed(package, inner).read_text(encoding="utf-8")
+    missing = [source for source in PRINT_SITE_STYLE_SOURCES if source not in renderer]
+    assert not missing, (
+        f"the installed {PRINT_SITE_STYLE_ORIGIN} no longer writes {missing}: update PRINT_SITE_STYLE_SOURCES "
+        "and PRINT_SITE_STYLE_LINE in scripts/guidekit/known_code.py to what it writes now"
+    )
+
+
+def test_only_the_recorded_templates_of_ours_hold_inline_code():
+    """A template of ours with an inline script, style or handler that is not recorded would
+    stop the build; this names it before a build does."""
+    from guidekit.known_code import OUR_SCRIPTS, our_script
+
+    for path in OUR_SCRIPTS:
+        assert our_script(path)
+    holding = sorted(
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "overrides").rglob("*")
+        if path.is_file() and re.search(r"<script\b|<style\b|\son[a-z]+\s*=|\sstyle\s*=", path.read_text("utf-8"))
+    )
+    assert holding == sorted(OUR_SCRIPTS), (
+        f"{sorted(set(holding) - set(OUR_SCRIPTS))} hold inline code the policy does not allow: move it to a file "
+        "in docs/assets/, or record the template in OUR_SCRIPTS in scripts/guidekit/known_code.py"
+    )

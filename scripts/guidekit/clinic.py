@@ -366,7 +366,7 @@ def readable_for(manifest_path: Path) -> tuple[list[str], Readable, Callable[[st
 
 def read_sections(folder: Path, lang: str, root: Path) -> dict[str, str]:
     """The clinic's checked sections for the edition's language, by the page file they go on."""
-    from .clinic_sections import SectionError, checked_section, section_files
+    from .clinic_sections import SectionError, checked_section, page_ids, section_files
     from .manifest import load_manifest
 
     if not folder.resolve().is_relative_to(root.resolve()):
@@ -375,10 +375,24 @@ def read_sections(folder: Path, lang: str, root: Path) -> dict[str, str]:
     manifest = load_manifest(manifest_path)
     languages, _, readable_section = readable_for(manifest_path)
     specs = {spec.file: spec for spec in manifest.pages.values()}
+    from markdown.extensions.toc import slugify
+
+    def ids(name: str) -> dict[str, str]:
+        """The page's own ids: a section's heading may not take one."""
+        page = manifest.languages[lang].path / name
+        return page_ids(page.read_text(encoding="utf-8"), slugify) if page.is_file() else {}
+
     try:
         files = section_files(folder.resolve(), list(specs), languages)[lang]
         return {
-            name: checked_section(path, specs[name].sections[lang], lambda text: readable_section(lang, text))
+            name: checked_section(
+                path,
+                specs[name].sections[lang],
+                lambda text: readable_section(lang, text),
+                ids(name),
+                slugify,
+                folder.resolve().parent,
+            )
             for name, path in files.items()
         }
     except SectionError as error:

@@ -108,6 +108,13 @@ def nginx_locations(site: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+# `http2 on;` is the form nginx 1.25.1 and later want (they warn about `listen ... http2`).
+HTTP2_OLD_NGINX = (
+    "nginx older than 1.25.1 (nginx -v; Debian 12 has 1.22): delete the next line "
+    "and write `listen 443 ssl http2;` and `listen [::]:443 ssl http2;` above"
+)
+
+
 def nginx_server(site_url: str | None) -> str:
     host = urlsplit(site_url).hostname if site_url else None
     name = host or "guide.example.org"
@@ -122,12 +129,15 @@ def nginx_server(site_url: str | None) -> str:
                 "    listen 80;",
                 "    listen [::]:80;",
                 f"    server_name {name};",
+                "    server_tokens off;",
                 "    return 301 https://$host$request_uri;",
                 "}",
                 "",
                 "server {",
-                "    listen 443 ssl http2;",
-                "    listen [::]:443 ssl http2;",
+                "    listen 443 ssl;",
+                "    listen [::]:443 ssl;",
+                f"    # {HTTP2_OLD_NGINX}",
+                "    http2 on;",
                 f"    server_name {name};",
                 f"    ssl_certificate /etc/letsencrypt/live/{name}/fullchain.pem;",
                 f"    ssl_certificate_key /etc/letsencrypt/live/{name}/privkey.pem;",

@@ -1,9 +1,10 @@
 """The guide's security headers and cache rules: the one place they are written.
 
 The build computes the Content-Security-Policy from what it emitted: the
-SHA-256 of every inline script (and inline style) on every page, so the
-policy follows each change to a template, a plugin or Material without
-anyone copying hashes by hand. Every host's config (the `_headers` file, the
+SHA-256 of each inline script (and inline style) on every page, once each is
+known to be one the theme and our templates write (guidekit/known_code.py,
+guidekit/site_policy.py), so the policy follows each change to Material's
+data without anyone copying hashes by hand, and allows nothing injected. Every host's config (the `_headers` file, the
 nginx include, the <meta> policy in each page) is made from this module.
 """
 
@@ -14,14 +15,13 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-# Scripts the browser runs. A <script type="application/json"> (Material's
+# Inline scripts and styles. A <script type="application/json"> (Material's
 # __config) is data: CSP does not apply to it, so it needs no hash.
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
 # An attribute starts after a space: data-src= and data-type= are not src= and type=.
 SCRIPT_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?([^"'\s>]+)""", re.I)
 SCRIPT_SRC = re.compile(r"""(?:^|\s)src\s*=""", re.I)
-RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 # Material's bundles and their source maps carry a content hash in their
 # names (main.57a0d79d.min.css): only these may be cached for ever.
@@ -48,19 +48,6 @@ class InlineCode:
         self.scripts |= other.scripts
         self.styles |= other.styles
         return self
-
-
-def inline_code(html: str) -> InlineCode:
-    """The hashes of the inline scripts and styles in one page, as the browser hashes them
-    (the exact text between the tags)."""
-    found = InlineCode()
-    for attributes, body in SCRIPT.findall(html):
-        kind = SCRIPT_TYPE.search(attributes)
-        if SCRIPT_SRC.search(attributes) or (kind.group(1).lower() if kind else "") not in RUNNABLE_TYPES:
-            continue
-        found.scripts.add(sha256_source(body))
-    found.styles |= {sha256_source(body) for body in STYLE.findall(html)}
-    return found
 
 
 def directives(code: InlineCode) -> dict[str, list[str]]:

@@ -1,8 +1,9 @@
 """MkDocs hook: refuse HTML in the config and front-matter values Material prints unescaped.
 
-Material's templates write site_name, site_description, site_author and a
-page's front-matter title, description and author into the page as they
-are (MkDocs' Jinja does not escape). Our own templates escape every value;
+Material's templates write site_name, site_description, site_author, the nav's
+titles and a page's front-matter title, description and author into the page
+as they are (MkDocs' Jinja does not escape), and extra.analytics into an
+inline script. Our own templates escape every value;
 these stay plain text so that no value can add markup or break an attribute.
 """
 
@@ -18,11 +19,31 @@ FRONT_MATTER_TEXT = ("title", "description", "author")
 FIX = 'write plain text, without <, > or " (use \u201c \u201d for quotation marks)'
 
 
+def nav_titles(items, where: str = "nav"):
+    """(where, title) for every title in a nav: `- Title: page.md` and `- Title: [children]`."""
+    for index, item in enumerate(items or []):
+        if isinstance(item, dict):
+            for title, inner in item.items():
+                yield f"{where}[{index}]", title
+                if isinstance(inner, list):
+                    yield from nav_titles(inner, f"{where}[{index}]")
+
+
 def on_config(config):
     for key in CONFIG_TEXT:
         value = config.get(key)
         if isinstance(value, str) and MARKUP.search(value):
             raise PluginError(f"{config.config_file_path}: {key}: {value!r} holds markup characters. Fix: {FIX}")
+    for where, title in nav_titles(config.get("nav")):
+        if not isinstance(title, str) or MARKUP.search(title):
+            raise PluginError(
+                f"{config.config_file_path}: {where}: the title {title!r} holds markup characters. Fix: {FIX}"
+            )
+    if config.extra.get("analytics"):
+        raise PluginError(
+            f"{config.config_file_path}: extra.analytics: the guide tells no one what a patient reads, and "
+            "its policy lets no page load another site's script. Fix: remove extra.analytics"
+        )
     return config
 
 

@@ -1,5 +1,7 @@
 """MkDocs hook: every page carries its Content-Security-Policy in a <meta>, with
-the hash of each inline script it holds, computed from the page as written.
+the hash of each inline script it holds, computed from the page as written,
+once each one is known to be a script the theme and our templates write
+(guidekit/known_code.py): any other inline script, style or handler stops the build.
 
 This is the policy a host that cannot send headers (GitHub Pages) and a page
 opened from disk get; hosts that send headers send the same policy (see
@@ -17,7 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from guidekit.iframe_worker import ShimChanged
-from guidekit.site_policy import html_pages, page_code, unhashable_code, with_meta_policy
+from guidekit.known_code import UnknownTemplate, script_patterns
+from guidekit.site_policy import UnknownCode, html_pages, page_code, unhashable_code, with_meta_policy
 
 serving = False
 
@@ -32,17 +35,27 @@ def on_post_build(config):
     if serving:
         return
     site = Path(config.site_dir)
+    try:
+        patterns = script_patterns()
+    except (UnknownTemplate, OSError) as error:
+        raise PluginError(f"security policy: {error}. Fix: see scripts/guidekit/known_code.py") from None
     for page in html_pages(site):
         text = page.read_text(encoding="utf-8")
         blocked = unhashable_code(text)
         if blocked:
+            fix = (
+                "move the style to a class in docs/assets/css/guide.css"
+                if blocked == ["style"]
+                else "move it to a script file (docs/assets/javascripts/) that uses addEventListener"
+            )
             raise PluginError(
                 f"security policy: {page.relative_to(site)}: inline code in {', '.join(blocked)} "
-                "would not run under the Content-Security-Policy. Fix: move it to a script "
-                "(a file, or an inline <script> the build hashes) that uses addEventListener"
+                f"would not run under the Content-Security-Policy. Fix: {fix}"
             )
         try:
-            page.write_text(with_meta_policy(text, page_code(text, page, site)), encoding="utf-8")
+            page.write_text(with_meta_policy(text, page_code(text, page, site, patterns)), encoding="utf-8")
+        except UnknownCode as error:
+            raise PluginError(f"security policy: {page.relative_to(site)}: {error}") from None
         except (ShimChanged, ValueError) as error:
             raise PluginError(
                 f"security policy: {page.relative_to(site)}: {error}. Fix: see "

@@ -201,3 +201,49 @@ def test_every_response_carries_the_headers_the_build_wrote(hosted, browser_repo
     report = browser_report.setdefault("served_headers", {}).setdefault(site, {})
     for path in ["index.html", hashed]:
         report[path] = dict(requests.get(f"{base_url}/{path}", timeout=10).headers)
+
+
+def readme_recipe(marker: str) -> str:
+    """The ```sh block that follows `marker` in README.md."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(re.escape(marker) + r"[^\n]*\n```sh\n(.*?)\n```", readme, re.S)
+    assert block, f"README.md has no ```sh block after {marker}"
+    return block.group(1)
+
+
+def test_the_readmes_recipe_serves_the_built_server_block_without_nginx_version(default_site, tmp_path):
+    """The server block the build writes, as the README tries it: a self-signed certificate and
+    ports of one's own. Port 80's redirect names no nginx version, as port 443 does not."""
+    import os
+    import socket
+    import subprocess
+
+    from browser.nginx import nginx_binary
+
+    ports = []
+    for _ in range(2):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            ports.append(probe.getsockname()[1])
+    recipe = readme_recipe("<!-- try-nginx:")
+    first, rest = recipe.split("\n", 1)
+    assert first.startswith("SITE=site HTTP_PORT=8080 HTTPS_PORT=8443 ")
+    setup = f'SITE="{default_site}" HTTP_PORT={ports[0]} HTTPS_PORT={ports[1]} T="{tmp_path}/try-nginx"\n'
+    if os.geteuid() == 0:  # as root, nginx's workers would run as nobody, who cannot read the test's folder
+        rest = rest.replace("pid $T/nginx.pid;", "user root;\npid $T/nginx.pid;", 1)
+    binary_folder = str(Path(nginx_binary()).parent)
+    result = subprocess.run(
+        ["bash", "-ec", setup + rest],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PATH": f"{binary_folder}:/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line.strip().lower() for line in result.stdout.splitlines()]
+    assert "http/1.1 301 moved permanently" in lines
+    assert f"location: https://localhost:{ports[1]}/before.html" in lines
+    assert any(line.startswith(("http/1.1 200", "http/2 200")) for line in lines)
+    assert [line for line in lines if line.startswith("server:")] == ["server: nginx", "server: nginx"]
+    assert any(line.startswith("content-security-policy: default-src 'self'") for line in lines)
