@@ -37,18 +37,12 @@ SECTIONS = {
         "hacer. Por las señales del recuadro rojo, no nos llame primero. Llame al 911 de inmediato.\n"
     ),
 }
-CONFIG = """INHERIT: mkdocs.example-clinic.yml
-extra:
-  clinic:
-    sections: clinics/full/sections
-    instructions:
-      stop_eating: "8 hours before arrival"
-      stop_drinking: "2 hours before arrival"
-      clear_liquids:
-        en: water, clear apple juice, or black coffee or plain tea with no milk.
-        es: agua, jugo de manzana claro, o café negro o té sin leche.
-      driving: 24 hours
-"""
+# Changes to the example clinic's file (a clinic's file INHERITs mkdocs.yml only: it is copied).
+FILLED = {
+    '      stop_eating: "00:00"': '      stop_eating: "8 hours before arrival"',
+    '      stop_drinking: "05:00"': '      stop_drinking: "2 hours before arrival"',
+    "    sections: clinics/example/sections": "    sections: clinics/full/sections",
+}
 
 
 def test_a_clinic_that_fills_everything_in_still_fits(tmp_path):
@@ -58,7 +52,12 @@ def test_a_clinic_that_fills_everything_in_still_fits(tmp_path):
         path = project / "clinics" / "full" / "sections" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    (project / "mkdocs.full.yml").write_text(CONFIG, encoding="utf-8")
+    config = (project / "mkdocs.example-clinic.yml").read_text(encoding="utf-8")
+    assert "driving: 24 hours" in config and "clear_liquids:" in config
+    for old, new in FILLED.items():
+        assert config.count(old) == 1, old
+        config = config.replace(old, new)
+    (project / "mkdocs.full.yml").write_text(config, encoding="utf-8")
     site = tmp_path / "site"
     result = full_build(project, site, "mkdocs.full.yml")
     assert result.returncode == 0, result.stderr[-3000:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -476,13 +477,16 @@ def test_pdf_footer_says_when_the_clinic_has_not_checked_this_edition():
     ui, edition = config.extra["ui"], config.extra["guide_edition"]
     releases = re.findall(rf"^## \[({EDITION_FORM})\] - ", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
     assert releases[0] == edition and len(releases) > 1, releases
-    clinic = dict(config.extra["clinic"], name="O'Neil & <Spine>", approved_edition=releases[1])  # the one before
+    # The one before; a name the loader would refuse, to show the footer escapes it anyway.
+    clinic = dataclasses.replace(config.extra["clinic"], name="O'Neil & <Spine>", approved_edition=releases[1])
     footer = footer_template(ui, clinic, config.extra["guide_reviewed_text"], edition)
     text = " ".join(re.sub(r"<[^>]+>", " ", footer).split())
     assert ui["footer_clinic_earlier"].format(approved=releases[1]) in text
     assert ui["edition"].format(edition=edition) in text
     assert "&lt;Spine&gt;" in footer and "<Spine>" not in footer
-    same = footer_template(ui, dict(clinic, approved_edition=edition), config.extra["guide_reviewed_text"], edition)
+    same = footer_template(
+        ui, dataclasses.replace(clinic, approved_edition=edition), config.extra["guide_reviewed_text"], edition
+    )
     assert ui["footer_clinic_checked"].format(approved=edition) in same
     assert ui["footer_clinic_earlier"].split("(")[0] not in same
 
