@@ -14,7 +14,7 @@ from test_instructions import handout_text, page_text
 
 SECTION = {
     "en": "Parking Park for free in the garage on Example Road.",
-    "es": "Dónde estacionar Estacione gratis en el garaje de Example Road.",
+    "es": "Dónde dejar el carro Deje su carro gratis en el garaje de Example Road.",
 }
 KEY_POINTS = {"en": "Key points", "es": "Puntos clave"}
 PAGES = ["index.md", "before.md", "recovery.md"]

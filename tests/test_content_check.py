@@ -213,6 +213,20 @@ def test_page_too_hard_to_read_fails(lang, tmp_path, capsys):
     )
 
 
+def test_spanish_reading_line_reports_inflesz_beside_the_gate(real_report, capsys):
+    """Fernandez-Huerta gates; INFLESZ (Barrio-Cantalejo's scale) is shown beside it, in JSON and text."""
+    for page_id in REAL.pages:
+        found = finding(real_report, "reading", page_id, "es")
+        assert set(found["scores"]) == {"fernandez_huerta", "inflesz"}
+        gate, inflesz = found["scores"]["fernandez_huerta"], found["scores"]["inflesz"]
+        assert found["detail"].startswith(f"{gate} fernandez_huerta (min 70.0); {inflesz} inflesz (")
+        assert set(finding(real_report, "reading", page_id, "en")["scores"]) == {"flesch_kincaid_grade"}
+    assert check_content.main(["--lang", "es"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if " reading " in line]
+    assert len(lines) == len(REAL.pages)
+    assert all(re.search(r"; \d+\.\d inflesz \((fairly|very) easy\)", line) for line in lines)
+
+
 def test_one_language_at_a_time(capsys):
     code, report = run_json(capsys, "--lang", "es")
     assert code == 0 and set(report["languages"]) == {"es"}

@@ -93,7 +93,7 @@ EXPECTED = {
         {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
             "en": "Also bring: your photo ID and your insurance card.",
-            "es": "Lleve también: su identificación con foto y su tarjeta del seguro médico.",
+            "es": "Lleve también: su identificación con foto y la tarjeta de su seguro.",
         },
     ),
     "lie_flat": (

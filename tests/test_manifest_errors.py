@@ -47,6 +47,10 @@ def unknown_formula(d):
     d["languages"]["es"]["reading"] = {"formula": "flesch", "min": 70}
 
 
+def unknown_reported_score(d):
+    d["languages"]["es"]["reading"]["report"] = ["szigriszt"]
+
+
 def missing_spanish_sections(d):
     del d["pages"]["faq"]["sections"]["es"]
 
@@ -93,6 +97,7 @@ CASES = {
     "a language's patterns missing": (missing_language, "facts[6] (OV-CAUSES)", "together.es", "is missing"),
     "unknown language": (unknown_language, "facts[6] (OV-CAUSES)", "together.fr", "is not a language of the guide"),
     "unknown reading formula": (unknown_formula, "languages.es", "reading.formula", "unknown formula 'flesch'"),
+    "unknown reported score": (unknown_reported_score, "languages.es", "reading.report", "list any of: inflesz"),
     "a language's sections missing": (missing_spanish_sections, "pages.faq", "sections.es", "is missing"),
     "missing field": (missing_field, "facts[4] (OV-MINIMAL)", "together", "is missing"),
     "unknown field": (unknown_field, "facts[1] (OV-HARM)", "pattern", "not a known field"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-from .manifest import Fact, Manifest, ManifestError
+from .manifest import Fact, Manifest, ManifestError, band
 from .markdown_text import Page, Unit, parse_page
 from .readability import as_sentences, reading_scores
 from .shared_text import INCLUDES, SharedTextError, expand
@@ -26,6 +26,7 @@ class Finding:
     # Where each match's lines were written: [file, line] pairs, file "" for the page itself, else
     # the shared text it includes (`matches` count lines of the page with its shared texts put in).
     match_origins: list[list[list]] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)  # a reading finding's scores, by formula
 
 
 def fact_matches(fact: Fact, lang: str, units: list[Unit], use_sections: bool = True) -> list[Unit]:
@@ -81,7 +82,8 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
     language = manifest.languages[lang]
     pages = load_pages(manifest, lang, sources)
     findings: list[Finding] = []
-    scores = reading_scores({key: as_sentences(page.prose()) for key, page in pages.items()}, language.formula)
+    texts = {key: as_sentences(page.prose()) for key, page in pages.items()}
+    scores = {name: reading_scores(texts, name) for name in [language.formula, *language.report]}
     for spec in manifest.pages.values():
         page, file = pages[spec.id], file_label(manifest, lang, spec.file)
         reviewed = page.meta.get("reviewed")
@@ -98,7 +100,10 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
                 f"last reviewed {reviewed}" if dated else "front matter needs 'reviewed: YYYY-MM-DD'",
             )
         )
-        score = scores[spec.id]
+        score = scores[language.formula][spec.id]
+        reported = "".join(
+            f"; {scores[name][spec.id]} {name} ({band(name, scores[name][spec.id])})" for name in language.report
+        )
         findings.append(
             Finding(
                 "reading",
@@ -108,7 +113,8 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
                 language.reads_easily(score),
                 lang,
                 0,
-                f"{score} {language.formula} ({language.limit_text()})",
+                f"{score} {language.formula} ({language.limit_text()}){reported}",
+                scores={name: by_page[spec.id] for name, by_page in scores.items()},
             )
         )
         headings = {h.text.casefold(): h for h in page.headings()}

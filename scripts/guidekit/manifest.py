@@ -14,6 +14,17 @@ import yaml
 # libyaml's parser where PyYAML has it: the manifest is long and the check should be quick.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FORMULAS = {"flesch_kincaid_grade": "max", "fernandez_huerta": "min"}
+# Scores reported beside a language's gate, never gating: each with its bands, from the lowest
+# score up (INFLESZ: Barrio-Cantalejo 2008, the scale Spanish health-education studies use).
+REPORTED = {
+    "inflesz": [
+        (40, "very hard"),
+        (55, "somewhat hard"),
+        (65, "normal"),
+        (80, "fairly easy"),
+        (float("inf"), "very easy"),
+    ],
+}
 EMERGENCY = re.compile(r"\b911\b")
 
 
@@ -32,12 +43,18 @@ class Language:
     path: Path  # the folder with this language's pages
     formula: str
     limit: float
+    report: list[str] = field(default_factory=list)  # scores shown beside the gate (REPORTED)
 
     def reads_easily(self, score: float) -> bool:
         return score <= self.limit if FORMULAS[self.formula] == "max" else score >= self.limit
 
     def limit_text(self) -> str:
         return f"{FORMULAS[self.formula]} {self.limit}"
+
+
+def band(formula: str, score: float) -> str:
+    """The words a reported score's scale gives it ("fairly easy")."""
+    return next(words for below, words in REPORTED[formula] if score < below)
 
 
 @dataclass
@@ -208,7 +225,16 @@ def _languages(raw: dict, path: Path, docs_dir: Path) -> dict[str, Language]:
                 f"must be a number, not {limit!r}",
                 f"give the {bound}imum score {formula} allows",
             )
-        languages[str(code)] = Language(str(code), folder, formula, float(limit))
+        report = reading.get("report", [])
+        if not isinstance(report, list) or any(name not in REPORTED for name in report):
+            raise ManifestError(
+                path,
+                entry,
+                "reading.report",
+                f"must be a list of scores to show, not {report!r}",
+                f"list any of: {', '.join(REPORTED)}",
+            )
+        languages[str(code)] = Language(str(code), folder, formula, float(limit), list(report))
     return languages
 
 

@@ -62,6 +62,23 @@ QUERIES = {
     "painkillers": "recovery.html",
     "will it hurt": "during.html",
     "numbing shot": "during.html",
+    # Everyday words (issue 23), each missing before
+    "is it safe": "index.html",
+    "dangerous": "index.html",
+    "pick me up": "before.html",
+    "taxi": "before.html",
+    "uber": "before.html",
+    "trocar": "during.html",
+    "knocked out": "during.html",
+    "bruise": "recovery.html",
+    "infection": "recovery.html",
+    "can't pee": "recovery.html",
+    "wet myself": "recovery.html",
+    "swollen": "recovery.html",
+    "oozing": "recovery.html",
+    "hurting": "recovery.html",
+    "groceries": "recovery.html",
+    "drive": "recovery.html",
 }
 
 

@@ -57,6 +57,34 @@ QUERIES = {
     "entumecimiento": "es/recovery.html",
     "pastillas para el dolor": "es/recovery.html",
     "rayos x": "es/before.html",
+    # Everyday words of Spanish-speaking patients in the US (issue 23), each missing before:
+    # a broken bone, danger, a brace, sugar (diabetes), X-ray films
+    "hueso quebrado": "es/index.html",
+    "columna quebrada": "es/index.html",
+    "hundimiento": "es/index.html",
+    "es peligroso": "es/index.html",
+    "peligros": "es/index.html",
+    "faja": "es/index.html",
+    "azúcar": "es/before.html",
+    "placas": "es/before.html",
+    # a ride home
+    "quién me recoge": "es/before.html",
+    "raite": "es/before.html",
+    "aventón": "es/before.html",
+    # being awake, the numbing shot, the needle
+    "despierto": "es/during.html",
+    "consciente": "es/during.html",
+    "inyección para adormecer": "es/during.html",
+    "piquete": "es/during.html",
+    "pinchazo": "es/during.html",
+    "trocar": "es/during.html",
+    # hurting and healing at home
+    "adolorido": "es/recovery.html",
+    "moretón": "es/recovery.html",
+    "infección": "es/recovery.html",
+    "pus": "es/recovery.html",
+    "no puedo hacer pipí": "es/recovery.html",
+    "cargar": "es/recovery.html",
 }
 
 
