@@ -65,24 +65,40 @@ def reviews_due(config, today: dt.date) -> list[str]:
     return late
 
 
-def pdf_problems(manifest, pdf: Path, phases: list[str], lang: str, overflow_dir: Path) -> list[str]:
+def pdf_problems(
+    manifest, pdf: Path, phases: list[str], lang: str, overflow_dir: Path, kind: str = "standard"
+) -> list[str]:
     """What the PDF is missing, as messages. A handout over its page budget is kept in
-    `overflow_dir`, to look at after the build has failed."""
+    `overflow_dir`, to look at after the build has failed. A large-print handout carries the
+    same facts as its standard one, with no page budget; the card carries every fact the shared
+    warning signs carry, on one page."""
+    from guidekit.card import card_problems
     from guidekit.content_report import check_units
     from guidekit.handout_budget import over_budget
-    from guidekit.pdf_text import pdf_units
+    from guidekit.handouts import CARD, LARGE_PRINT
+    from guidekit.pdf_text import LARGE_PRINT_FOOTER_MM, pdf_units
 
-    findings = check_units(manifest, pdf_units(pdf), pdf.name, phases, lang)
+    if kind == CARD:
+        return [f"{lang}/{pdf.name} {problem}" for problem in card_problems(manifest, pdf, lang)]
+    large = kind == LARGE_PRINT
+    units = pdf_units(pdf, LARGE_PRINT_FOOTER_MM) if large else pdf_units(pdf)
+    findings = check_units(manifest, units, pdf.name, phases, lang)
     problems = [f"{lang}/{pdf.name} is missing {f.kind} {f.id}: {f.detail}" for f in findings if not f.ok]
-    if overflow := over_budget(pdf, phases, lang, overflow_dir):
+    if not large and (overflow := over_budget(pdf, phases, lang, overflow_dir)):
         problems.append(overflow)
     return problems
 
 
 def phases_by_pdf(manifest, config) -> dict[str, list[str]]:
-    """Each handout's page ID (the complete guide has none: it carries every fact)."""
+    """Each handout's page ID, standard and large print (the complete guide has none: it
+    carries every fact; nor has the card: it carries the warning signs)."""
     page_ids = {spec.file: spec.id for spec in manifest.pages.values()}
-    return {entry["pdf"]: [page_ids[entry["page"]]] for entry in config.extra["print"]["handouts"]}
+    phases = {}
+    for entry in config.extra["print"]["handouts"]:
+        for name in (entry["pdf"], entry.get("large_print")):
+            if name:
+                phases[name] = [page_ids[entry["page"]]]
+    return phases
 
 
 def warnings_and_errors(log: str) -> str:
@@ -142,6 +158,7 @@ async def build_sites(editions, work: Path) -> bool:
 async def build_pdfs(editions, configs, site: Path, browser_ready, overflow_dir: Path) -> bool:
     """Every edition's PDFs, one after another in one tab (Chromium prints one PDF at
     a time anyway), each read back and checked for its facts as soon as it is written."""
+    from guidekit.card import card_html
     from guidekit.handouts import print_settings, print_tab, render_all
     from guidekit.manifest import load_manifest
 
@@ -155,13 +172,16 @@ async def build_pdfs(editions, configs, site: Path, browser_ready, overflow_dir:
             phases, lang = phases_by_pdf(manifest, config), edition.lang
 
             def check(handout, path, phases=phases, lang=lang):
+                found = phases.get(handout.pdf, [])
                 checks.append(
                     asyncio.create_task(
-                        asyncio.to_thread(pdf_problems, manifest, path, phases.get(handout.pdf, []), lang, overflow_dir)
+                        asyncio.to_thread(pdf_problems, manifest, path, found, lang, overflow_dir, handout.kind)
                     )
                 )
 
-            count += len(await render_all(tab, site / edition.subdir, print_settings(config), on_done=check))
+            card = card_html(config, manifest, lang)
+            settings = print_settings(config, card)
+            count += len(await render_all(tab, site / edition.subdir, settings, on_done=check))
     problems = [problem for found in await asyncio.gather(*checks) for problem in found]
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)

@@ -3,10 +3,17 @@
 Chromium prints the site's own pages with the site's own print stylesheet, as
 a patient's browser would. One browser renders every PDF, one after another
 (Chromium prints one at a time; see print_tab).
+
+Three kinds besides the complete guide: each phase handout as it is (print.css:
+two columns of 12 pt), the same page in large print (print.css, then
+large-print.css, which the build adds to the page before printing it: one column
+of 18 pt Atkinson Hyperlegible, a 14 pt footer), and the one-page "when to call"
+card (scripts/guidekit/card.py, printed from a file written for it and removed).
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -20,7 +27,19 @@ if TYPE_CHECKING:
 
 # Equal to the @page margins in docs/assets/css/print.css, which Chromium obeys first.
 MARGINS = {"top": "10mm", "bottom": "15mm", "left": "11mm", "right": "11mm"}
+# Large print: 1-inch margins, and a bottom margin that holds the 14 pt footer (up to five lines
+# of it, where a clinic's long name and a language's long words wrap) 8 mm above the paper's edge. Equal to the @page
+# margins in docs/assets/css/large-print.css.
+LARGE_PRINT_MARGINS = {"top": "25.4mm", "bottom": "40mm", "left": "25.4mm", "right": "25.4mm"}
+LARGE_PRINT_CSS = "assets/css/large-print.css"
+LARGE_PRINT_CLASS = "guide-large-print"
+FOOTER_SIZE = "9pt"
+LARGE_PRINT_FOOTER_SIZE = "14pt"
 PRINT_PAGE = "print_page.html"
+# The card's page, written beside the edition's pages (it links to their assets/), printed, removed.
+CARD_PAGE = "guide-card.html"
+
+STANDARD, LARGE_PRINT, CARD = "standard", "large print", "card"
 
 
 @dataclass
@@ -28,6 +47,7 @@ class Handout:
     page: str  # built HTML page, relative to the site
     pdf: str  # PDF file name
     title: str  # PDF metadata title; empty: the page's own title
+    kind: str = STANDARD  # STANDARD (the complete guide too), LARGE_PRINT or CARD
 
 
 @dataclass
@@ -36,6 +56,14 @@ class PrintSettings:
     paper: str
     footer: str
     clinic_name: str
+    large_print_footer: str = ""
+    card_html: str = ""  # the card's page, written beside the edition's pages to print it
+    large_print_title: str = ""  # added to a large-print PDF's title: "(large print)"
+
+
+def page_html(page: str) -> str:
+    """A page's built file (use_directory_urls is off: the offline plugin)."""
+    return page.removesuffix(".md") + ".html"
 
 
 def handouts_for(config) -> list[Handout]:
@@ -43,7 +71,12 @@ def handouts_for(config) -> list[Handout]:
     title = f"{config.site_name}: {config.extra['ui']['complete_guide_title']}"
     items = [Handout(PRINT_PAGE, print_cfg["complete_guide"], title)]
     for entry in print_cfg["handouts"]:
-        items.append(Handout(entry["page"].removesuffix(".md") + ".html", entry["pdf"], ""))
+        items.append(Handout(page_html(entry["page"]), entry["pdf"], ""))
+    for entry in print_cfg["handouts"]:
+        if entry.get("large_print"):
+            items.append(Handout(page_html(entry["page"]), entry["large_print"], "", LARGE_PRINT))
+    if card := print_cfg.get("card"):
+        items.append(Handout(CARD_PAGE, card["pdf"], "", CARD))
     return items
 
 
@@ -53,9 +86,22 @@ NOWRAP = "white-space: nowrap;"
 ONE_LINE = "white-space: nowrap; overflow: hidden; text-overflow: ellipsis;"
 
 
-def footer_template(ui: dict, clinic: Clinic | None, reviewed: str, edition: str = "", due: str = "") -> str:
+def footer_template(
+    ui: dict,
+    clinic: Clinic | None,
+    reviewed: str,
+    edition: str = "",
+    due: str = "",
+    *,
+    size: str = FOOTER_SIZE,
+    margins: dict[str, str] = MARGINS,
+    wrap: bool = False,
+) -> str:
     """Chromium's page footer, in the bottom margin: who to call and "Page X of Y"; the clinic's
-    phone numbers and the edition its reviewer approved; the edition and its review dates."""
+    phone numbers and the edition its reviewer approved; the edition and its review dates.
+    `wrap`: rows wrap between their parts (large print: every part whole, at `size`),
+    instead of one line each; the rows then stand 8 mm above the paper's edge."""
+    one_line = "" if wrap else ONE_LINE
     rows = []
     if clinic:
         who = f"<b>{html.escape(clinic.name)}</b>"
@@ -69,6 +115,8 @@ def footer_template(ui: dict, clinic: Clinic | None, reviewed: str, edition: str
         rows.append(" · ".join(f'<span style="{NOWRAP}">{part}</span>' for part in phones))
     else:
         who = f"{html.escape(ui['care_team_phone'])}: ____________________"
+    if wrap:  # the blank, long enough to write a number on
+        who = who.replace("____________________", "______________________________")
     page_of = html.escape(ui["page_of"]).format(
         page='<span class="pageNumber"></span>', pages='<span class="totalPages"></span>'
     )
@@ -80,26 +128,36 @@ def footer_template(ui: dict, clinic: Clinic | None, reviewed: str, edition: str
     return (
         # Chromium lays the footer out from the top of the bottom margin: the rows are set at
         # its foot instead, clear of the page's last lines; padding, not margins, keeps them on the page.
-        '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 9pt; line-height: 1.1; color: #000;'
-        f" box-sizing: border-box; width: 100%; height: calc({MARGINS['bottom']} - 1mm);"
-        f" padding: 0 {MARGINS['right']} 0 {MARGINS['left']};"
+        f'<div style="font-family: Arial, Helvetica, sans-serif; font-size: {size}; line-height: 1.1; color: #000;'
+        f" box-sizing: border-box; width: 100%; height: calc({margins['bottom']} - 1mm);"
+        f" padding: 0 {margins['right']} {'8mm' if wrap else '0'} {margins['left']};"
         ' display: flex; flex-direction: column; justify-content: flex-end;">'
         '<div style="display: flex; justify-content: space-between; gap: 6mm;">'
-        f'<span style="flex: 1 1 auto; min-width: 0; {ONE_LINE}">{who}</span>'
+        f'<span style="flex: 1 1 auto; min-width: 0; {one_line}">{who}</span>'
         f'<span style="flex: none; {NOWRAP}">{page_of}</span></div>'
-        + "".join(f'<div style="{ONE_LINE}">{row}</div>' for row in rows)
+        + "".join(f'<div style="{one_line}">{row}</div>' for row in rows)
         + "</div>"
     )
 
 
-def print_settings(config) -> PrintSettings:
+def print_settings(config, card_html: str = "") -> PrintSettings:
     """Settings from a config that has been through the hooks' on_config (clinic checked, dates written)."""
     clinic = config.extra.get("clinic")
     extra = config.extra
-    footer = footer_template(
-        extra["ui"], clinic, extra["guide_reviewed_text"], extra["guide_edition"], extra["guide_review_due_text"]
+    dates = (extra["guide_reviewed_text"], extra["guide_edition"], extra["guide_review_due_text"])
+    footer = footer_template(extra["ui"], clinic, *dates)
+    large = footer_template(
+        extra["ui"], clinic, *dates, size=LARGE_PRINT_FOOTER_SIZE, margins=LARGE_PRINT_MARGINS, wrap=True
     )
-    return PrintSettings(handouts_for(config), config.extra["print"]["paper"], footer, clinic.name if clinic else "")
+    return PrintSettings(
+        handouts_for(config),
+        config.extra["print"]["paper"],
+        footer,
+        clinic.name if clinic else "",
+        large_print_footer=large,
+        card_html=card_html,
+        large_print_title=extra["ui"]["large_print_title"],
+    )
 
 
 # What print-site's own script does on its page (in the page's DOMContentLoaded
@@ -108,8 +166,43 @@ PRINT_SITE_SCRIPT = "js/print-site.js"
 PRINT_SITE_CALLS = "\nremove_material_navigation(); generate_toc();"
 
 
+# The large-print stylesheet, added after print.css with the page's class. Scripts are off in
+# the print tab, so the page runs no timer or callback of ours: the build polls from outside
+# until the stylesheet and every font the laid-out text needs have loaded (a headless print
+# does not wait for a web font).
+ADD_LARGE_PRINT = """([css, cls]) => {
+  document.documentElement.classList.add(cls);
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = css;
+  link.id = "guide-large-print-css";
+  document.head.append(link);
+}"""
+STYLED = """(id) => {
+  const link = id && document.getElementById(id);
+  document.body.getBoundingClientRect();
+  return (!id || Boolean(link.sheet)) && document.fonts.status === "loaded";
+}"""
+WAIT_S = 10
+
+
+async def wait_until_styled(page, link_id: str = "") -> None:
+    """Until the page's stylesheet `link_id` (if any) and its fonts have loaded."""
+    for _ in range(WAIT_S * 50):
+        if await page.evaluate(STYLED, link_id):
+            return
+        await asyncio.sleep(0.02)
+    raise RuntimeError(f"{page.url}: the print stylesheet or its fonts did not load in {WAIT_S} s")
+
+
 async def render_on(page, edition_dir: Path, handout: Handout, out_dir: Path, settings: PrintSettings) -> Path:
+    if handout.kind == CARD:
+        return await render_card(page, edition_dir, handout, out_dir, settings)
     await page.goto((edition_dir / handout.page).as_uri(), wait_until="load")
+    large = handout.kind == LARGE_PRINT
+    if large:
+        await page.evaluate(ADD_LARGE_PRINT, [(edition_dir / LARGE_PRINT_CSS).as_uri(), LARGE_PRINT_CLASS])
+        await wait_until_styled(page, "guide-large-print-css")
     if handout.page == PRINT_PAGE:
         # The table of contents, built by print-site's own functions.
         script = (edition_dir / PRINT_SITE_SCRIPT).read_text(encoding="utf-8")
@@ -117,6 +210,8 @@ async def render_on(page, edition_dir: Path, handout: Handout, out_dir: Path, se
     # Headless printing fires no beforeprint, so open every details block ourselves.
     await page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     title = handout.title or await page.title()
+    if large:
+        title = f"{title} ({settings.large_print_title})"
     if settings.clinic_name:
         title = f"{title} ({settings.clinic_name})"
     await page.evaluate("t => { document.title = t }", title)
@@ -125,13 +220,32 @@ async def render_on(page, edition_dir: Path, handout: Handout, out_dir: Path, se
         path=str(target),
         format=settings.paper,
         print_background=True,
-        margin=MARGINS,
+        margin=LARGE_PRINT_MARGINS if large else MARGINS,
         display_header_footer=True,
         header_template="<span></span>",
-        footer_template=settings.footer,
+        footer_template=settings.large_print_footer if large else settings.footer,
         outline=True,
         tagged=True,
     )
+    return target
+
+
+async def render_card(page, edition_dir: Path, handout: Handout, out_dir: Path, settings: PrintSettings) -> Path:
+    """The "when to call" card: its page is written for the print and removed after it."""
+    source = edition_dir / CARD_PAGE
+    source.write_text(settings.card_html, encoding="utf-8")
+    try:
+        await page.goto(source.as_uri(), wait_until="load")
+        await wait_until_styled(page)
+        title = await page.title()
+        if settings.clinic_name:
+            await page.evaluate("t => { document.title = t }", f"{title} ({settings.clinic_name})")
+        target = out_dir / handout.pdf
+        # The card's margins are its @page rule's (docs/assets/css/card.css); no footer: its
+        # sources line carries the edition.
+        await page.pdf(path=str(target), format=settings.paper, print_background=True, tagged=True, outline=True)
+    finally:
+        source.unlink(missing_ok=True)
     return target
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pypdfium2
 
-from .handouts import MARGINS
+from .handouts import LARGE_PRINT_MARGINS, MARGINS
 from .markdown_text import Unit
 
 # About ten full lines of a one-column page.
@@ -28,6 +28,8 @@ MM = 72 / 25.4
 # A character counts as body text when any of it is above this line: 1 mm above the margin,
 # so the footer's tallest letters stay out and every line of the body stays in.
 FOOTER_MM = float(MARGINS["bottom"].removesuffix("mm")) + 1
+# The same for a large-print handout, whose footer's margin is taller.
+LARGE_PRINT_FOOTER_MM = float(LARGE_PRINT_MARGINS["bottom"].removesuffix("mm")) + 1
 
 
 # PDFium is not thread-safe, and the build reads each PDF in a thread while Chromium prints the
@@ -49,15 +51,16 @@ def pdf_lines(path: Path, footer_mm: float = FOOTER_MM) -> list[tuple[int, str]]
         finally:
             document.close()
     for number, text in enumerate(texts, start=1):
-        for line in text.splitlines():
+        # PDFium marks a hyphen that ends a line, as in "X-" + "ray", with \x02, and joins the lines.
+        for line in text.replace("\x02", "-").splitlines():
             line = " ".join(line.split())
             if line:
                 lines.append((number, line))
     return lines
 
 
-def pdf_units(path: Path) -> list[Unit]:
-    lines = pdf_lines(path)
+def pdf_units(path: Path, footer_mm: float = FOOTER_MM) -> list[Unit]:
+    lines = pdf_lines(path, footer_mm)
     units = []
     for start in range(len(lines)):
         end, size = start, 0
