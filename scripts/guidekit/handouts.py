@@ -80,7 +80,7 @@ def footer_template(ui: dict, clinic: Clinic | None, reviewed: str, edition: str
     return (
         # Chromium lays the footer out from the top of the bottom margin: the rows are set at
         # its foot instead, clear of the page's last lines; padding, not margins, keeps them on the page.
-        '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 9pt; line-height: 1.1; color: #000;'
+        '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.1; color: #000;'
         f" box-sizing: border-box; width: 100%; height: calc({MARGINS['bottom']} - 1mm);"
         f" padding: 0 {MARGINS['right']} 0 {MARGINS['left']};"
         ' display: flex; flex-direction: column; justify-content: flex-end;">'
