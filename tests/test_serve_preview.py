@@ -57,11 +57,11 @@ def test_the_preview_follows_the_clinics_sections_and_config(tmp_path):
     )
     url = f"http://127.0.0.1:{port}/before.html"
     try:
-        wait_for(url, "Estacione gratis en el garaje", server)
+        wait_for(url, "Deje su carro gratis en el garaje", server)
         section.write_text(
-            section.read_text(encoding="utf-8").replace("Estacione gratis", "Estacione sin pagar"), encoding="utf-8"
+            section.read_text(encoding="utf-8").replace("Deje su carro gratis", "Deje su carro sin pagar"), encoding="utf-8"
         )
-        wait_for(url, "Estacione sin pagar en el garaje", server)
+        wait_for(url, "Deje su carro sin pagar en el garaje", server)
         config.write_text(
             config.read_text(encoding="utf-8").replace("phone: 412-555-0150", "phone: 412-555-0177"),
             encoding="utf-8",
