@@ -59,7 +59,8 @@ def test_the_preview_follows_the_clinics_sections_and_config(tmp_path):
     try:
         wait_for(url, "Deje su carro gratis en el garaje", server)
         section.write_text(
-            section.read_text(encoding="utf-8").replace("Deje su carro gratis", "Deje su carro sin pagar"), encoding="utf-8"
+            section.read_text(encoding="utf-8").replace("Deje su carro gratis", "Deje su carro sin pagar"),
+            encoding="utf-8",
         )
         wait_for(url, "Deje su carro sin pagar en el garaje", server)
         config.write_text(
