@@ -25,10 +25,13 @@ bench: $(VENV)/.installed browser node_modules/.installed
 check: $(VENV)/.installed
 	$(PY) scripts/check_content.py
 
+# Every edition, each on its own port (English :8000, Spanish :8001), rebuilt when a page or the
+# clinic's config, sections or logo change; EDITION=es (or LANG=es) serves only that one.
+EDITION ?= $(if $(filter command line,$(origin LANG)),$(LANG),all)
 # A clinic's file is read as data and checked first: MkDocs' own loader would run what it names.
 serve: $(VENV)/.installed
 	$(PY) scripts/build.py --check-config --config "$(CONFIG)"
-	$(VENV)/bin/mkdocs serve -f "$(CONFIG)"
+	$(PY) scripts/serve.py --config "$(CONFIG)" --edition "$(EDITION)"
 
 example-clinic:
 	$(MAKE) build CONFIG=mkdocs.example-clinic.yml SITE_DIR=site-example-clinic

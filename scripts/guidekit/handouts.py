@@ -33,7 +33,7 @@ MARGINS = {"top": "10mm", "bottom": "15mm", "left": "11mm", "right": "11mm"}
 LARGE_PRINT_MARGINS = {"top": "25.4mm", "bottom": "40mm", "left": "25.4mm", "right": "25.4mm"}
 LARGE_PRINT_CSS = "assets/css/large-print.css"
 LARGE_PRINT_CLASS = "guide-large-print"
-FOOTER_SIZE = "9pt"
+FOOTER_SIZE = "10pt"
 LARGE_PRINT_FOOTER_SIZE = "14pt"
 PRINT_PAGE = "print_page.html"
 # The card's page, written beside the edition's pages (it links to their assets/), printed, removed.

@@ -1,0 +1,79 @@
+"""`make serve CONFIG=<a clinic's file>`: the preview a clinic edits against. While it runs, an edit
+to the clinic's section file or to its config file shows on the served page, in the Spanish edition
+too (whose config, mkdocs.es.yml, INHERITs the clinic's file through GUIDE_BASE_CONFIG)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from conftest import copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(url: str, words: str, server: subprocess.Popen, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while words not in fetch(url):
+        assert server.poll() is None, "the preview stopped"
+        assert time.monotonic() < deadline, f"{url} never showed {words!r}"
+        time.sleep(0.2)
+
+
+def test_the_preview_follows_the_clinics_sections_and_config(tmp_path):
+    project = copy_project(tmp_path / "project")
+    section = project / "clinics" / "example" / "sections" / "es" / "before.md"
+    config = project / "mkdocs.example-clinic.yml"
+    # MkDocs serve keeps its site in a temporary folder, removed when it stops cleanly.
+    serve_tmp = tmp_path / "serve-tmp"
+    serve_tmp.mkdir()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(project / "scripts" / "serve.py"), "--config", str(config), "--edition", "es"]
+        + ["--port", str(port)],
+        env=dict(os.environ, TMPDIR=str(serve_tmp), NO_MKDOCS_2_WARNING="1"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=project,
+    )
+    url = f"http://127.0.0.1:{port}/before.html"
+    try:
+        wait_for(url, "Deje su carro gratis en el garaje", server)
+        section.write_text(
+            section.read_text(encoding="utf-8").replace("Deje su carro gratis", "Deje su carro sin pagar"),
+            encoding="utf-8",
+        )
+        wait_for(url, "Deje su carro sin pagar en el garaje", server)
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("phone: 412-555-0150", "phone: 412-555-0177"),
+            encoding="utf-8",
+        )
+        wait_for(url, "555-0177", server)
+    finally:
+        server.send_signal(signal.SIGINT)  # like Ctrl-C
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        shutil.rmtree(serve_tmp, ignore_errors=True)
+    assert server.returncode == 0
