@@ -29,9 +29,9 @@ EXPECTED = {
         "before",
         {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
-            "en": "After you stop eating, drink only clear liquids: water, clear apple juice, or black coffee or "
+            "en": "After you stop eating, drink only clear liquids: water, clear apple juice, black coffee, or "
             "plain tea with no milk.",
-            "es": "Después de dejar de comer, beba solo líquidos claros: agua, jugo de manzana claro, o café negro "
+            "es": "Después de dejar de comer, beba solo líquidos claros: agua, jugo de manzana claro, café negro "
             "o té sin leche.",
         },
     ),
@@ -52,7 +52,7 @@ EXPECTED = {
             "en": "Take only the morning medicines your care team names, with a small sip of water: the ones our "
             "nurse names when she calls you. Write them here:",
             "es": "Tome solo las medicinas de la mañana que le indique su equipo médico, con un sorbo pequeño de "
-            "agua: las que le nombre nuestra enfermera cuando le llame. Escríbalas aquí:",
+            "agua: las que le diga nuestra enfermera cuando le llame. Escríbalas aquí:",
         },
     ),
     "morning_medicines_fallback": (
