@@ -156,3 +156,57 @@ def test_fernandez_huerta_and_inflesz_from_the_true_count():
     scores = {formula: reading_scores({"t": TEXT}, formula)["t"] for formula in ("fernandez_huerta", "inflesz")}
     assert scores["fernandez_huerta"] == round(206.84 - 60 * syllables / words - 1.02 * words / sentences, 1)
     assert scores["inflesz"] == round(206.835 - 62.3 * syllables / words - words / sentences, 1)
+
+
+# "Stop eat-ing at mid-night (6) / Call your care team if you have a fe-ver (10)": 13 words, 2 sentences,
+# 16 syllables, counted by hand from the CMU dictionary's vowels.
+ENGLISH = "Stop eating at midnight. Call your care team if you have a fever."
+
+
+def test_flesch_kincaid_grade_from_the_true_count():
+    """textstat's public metric, checked against the formula on hand counts: a textstat that counts
+    differently (or loses the metric) fails here, not in a page's score."""
+    words, sentences, syllables = 13, 2, 16
+    expected = round(0.39 * words / sentences + 11.8 * syllables / words - 15.59, 1)
+    assert reading_scores({"t": ENGLISH}, "flesch_kincaid_grade") == {"t": expected}
+
+
+def test_spanish_words_and_sentences_are_textstats_public_counts():
+    import textstat
+
+    assert spanish_counts(TEXT)[:2] == (textstat.lexicon_count(TEXT), textstat.sentence_count(TEXT))
+
+
+def test_only_textstats_public_api():
+    """No private module of textstat, and no assignment into it: only `import textstat` and its
+    public functions (a patch of its internals turns into a silent no-op when they move)."""
+    import ast
+    import inspect
+
+    import textstat
+
+    import guidekit.readability as module
+
+    tree = ast.parse(inspect.getsource(module))
+    imported = [
+        alias.name if isinstance(node, ast.Import) else f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    ]
+    assert [name for name in imported if name.split(".")[0] == "textstat"] == ["textstat"]
+    used = {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "textstat"
+    }
+    assert used, "readability.py no longer uses textstat: update this test"
+    public = {name for name in dir(textstat.textstat) if not name.startswith("_")}
+    assert used <= public, f"not textstat's public API: {sorted(used - public)}"
+    assert all(callable(getattr(textstat, name)) for name in used)
+    stores = [
+        ast.unparse(node)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)
+    ]
+    assert not stores, f"readability.py assigns into another module: {stores}"

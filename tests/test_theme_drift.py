@@ -153,6 +153,94 @@ def test_search_query_uses_materials_search_message_numbers():
     )
 
 
+# The fields of Material's search messages that search-query.js reads or writes, by the TypeScript
+# file (in the installed bundle's or search worker's source map) and type that declare them.
+SEARCH_MESSAGE_SHAPES = {
+    # postMessage: the setup's index config (separator, lang); a query is a string, rewritten.
+    ("search/worker/message/index.ts", "SearchSetupMessage"): {
+        "type": "SearchMessageType.SETUP",
+        "data": "SearchIndex",
+    },
+    ("search/worker/message/index.ts", "SearchQueryMessage"): {"type": "SearchMessageType.QUERY", "data": "string"},
+    # dispatchEvent: a result's items, grouped, each with its terms (some deleted: keepTypedTerms).
+    ("search/worker/message/index.ts", "SearchResultMessage"): {
+        "type": "SearchMessageType.RESULT",
+        "data": "SearchResult",
+    },
+    ("search/config/index.ts", "SearchIndex"): {"config": "SearchConfig", "docs": "SearchDocument[]"},
+    ("search/config/index.ts", "SearchConfig"): {
+        "lang": "string[]",
+        "separator": "string",
+        "fields": "Record<string, SearchField>",  # the hooks' keywords and spellings fields
+    },
+    # What the search hooks write into the index (guidekit/search_plugin.py checks the same on the file).
+    ("search/config/index.ts", "SearchDocument"): {"location": "string", "title": "string", "text": "string"},
+    ("search/_/index.ts", "SearchResult"): {"items": "SearchItem[][]"},
+    ("search/_/index.ts", "SearchItem"): {"terms": "SearchQueryTerms"},
+}
+SEARCH_TYPES = {("search/query/_/index.ts", "SearchQueryTerms"): "Record<string, boolean>"}
+
+
+def material_sources() -> dict[str, str]:
+    """The TypeScript sources of the installed bundle and search worker, by path (from their source maps)."""
+    found = {}
+    for pattern in ("javascripts/bundle.*.min.js.map", "javascripts/workers/search.*.min.js.map"):
+        sources = json.loads(material_asset(pattern).read_text(encoding="utf-8"))
+        found.update(zip(sources["sources"], sources["sourcesContent"], strict=True))
+    return found
+
+
+def source_of(sources: dict[str, str], ending: str) -> str:
+    found = [text for path, text in sources.items() if path.endswith("/integrations/" + ending)]
+    assert len(found) == 1, f"the installed Material's source maps have {len(found)} integrations/{ending}"
+    return found[0]
+
+
+def interface_fields(source: str, name: str) -> dict[str, str]:
+    """The fields of a TypeScript interface and their types (comments left out)."""
+    body = re.search(rf"interface {name}\b[^{{]*\{{(.*?)\n\}}", source, re.S)
+    assert body, f"no interface {name}"
+    fields = {}
+    for line in re.sub(r"/\*.*?\*/|//.*", "", body.group(1)).splitlines():
+        field, _, kind = line.strip().partition(":")
+        if kind:
+            fields[field.strip()] = " ".join(kind.split())
+    return fields
+
+
+def test_search_query_relies_on_materials_search_message_shapes():
+    """search-query.js reads message.data.config.{separator,lang} of the setup, writes a query as a string,
+    and reads result.items[][].terms: a change in the shape of those messages fails here, not silently
+    in a patient's search (the numbers are checked above)."""
+    sources = material_sources()
+    changed = []
+    for (file, name), ours in SEARCH_MESSAGE_SHAPES.items():
+        theirs = interface_fields(source_of(sources, file), name)
+        changed += [
+            f"{name}.{field}: {kind} -> {theirs.get(field, 'gone')}"
+            for field, kind in ours.items()
+            if theirs.get(field) != kind
+        ]
+    for (file, name), kind in SEARCH_TYPES.items():
+        found = re.search(rf"type {name} = (.*)", source_of(sources, file))
+        if not found or found.group(1).strip() != kind:
+            changed.append(f"{name}: {kind} -> {found.group(1).strip() if found else 'gone'}")
+    # The worker hands a query's data to its search as it is, and answers with its result as the data.
+    worker = source_of(sources, "search/worker/main/index.ts")
+    for step in (
+        "await setupSearchLanguages(message.data.config)",
+        "const query = message.data",
+        "data: index.search(query)",
+    ):
+        if step not in worker:
+            changed.append(f"the worker no longer does {step!r}")
+    assert not changed, (
+        "docs/assets/javascripts/search-query.js relies on the shape of Material's search worker messages, and the "
+        f"installed Material changed it: {'; '.join(changed)}. Update search-query.js (readSetup, postMessage, "
+        "dispatchEvent, keepTypedTerms), the search hooks if SearchDocument changed, then SEARCH_MESSAGE_SHAPES."
+    )
+
+
 def test_search_worker_stand_in_finds_materials_search_worker():
     """The stand-in knows Material's search worker by the address in #__config, written before the scripts."""
     base = installed("material", "templates/base.html").read_text(encoding="utf-8")

@@ -20,17 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .page_margins import LARGE_PRINT_CSS_FILE, PRINT_CSS, read_page_margins
 from .signoff import footer_note
 
 if TYPE_CHECKING:
     from .clinic import Clinic
 
-# Equal to the @page margins in docs/assets/css/print.css, which Chromium obeys first.
-MARGINS = {"top": "10mm", "bottom": "15mm", "left": "11mm", "right": "11mm"}
+# The @page margins of docs/assets/css/print.css, which Chromium obeys first (read from it: one place).
+MARGINS = read_page_margins(PRINT_CSS)
 # Large print: 1-inch margins, and a bottom margin that holds the 14 pt footer (up to five lines
-# of it, where a clinic's long name and a language's long words wrap) 8 mm above the paper's edge. Equal to the @page
-# margins in docs/assets/css/large-print.css.
-LARGE_PRINT_MARGINS = {"top": "25.4mm", "bottom": "40mm", "left": "25.4mm", "right": "25.4mm"}
+# of it, where a clinic's long name and a language's long words wrap) 8 mm above the paper's edge:
+# the @page margins of docs/assets/css/large-print.css, read from it.
+LARGE_PRINT_MARGINS = read_page_margins(LARGE_PRINT_CSS_FILE)
 LARGE_PRINT_CSS = "assets/css/large-print.css"
 LARGE_PRINT_CLASS = "guide-large-print"
 FOOTER_SIZE = "10pt"

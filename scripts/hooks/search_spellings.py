@@ -15,7 +15,8 @@ assets/javascripts/search-query.js folds the patient's words the same way,
 so a word typed with or without accents finds the page either way. The
 page's own search keywords (scripts/hooks/search_keywords.py) get the same
 spellings in their own field, so they keep their weight. Only the index
-changes: readers and the content check see the page as written.
+changes (the file the search plugin wrote, rewritten after the keywords hook: see
+guidekit/search_plugin.py): readers and the content check see the page as written.
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ import unicodedata
 
 from mkdocs.plugins import event_priority
 
-from guidekit.search_plugin import require_field, search_plugin
+from guidekit.search_plugin import REWRITE_PRIORITY, read_index, require_field, write_index
 
 FIELD = "spellings"
 KEYWORDS = "keywords"
+HOOK = "search_spellings"
+# This build's pages: their address -> their search keywords (the phrases, as written).
+phrases_by_url: dict[str, list[str]] = {}
 TAG = re.compile(r"<[^>]*>")
 HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 
@@ -49,22 +53,31 @@ def spellings(text: str, separator: re.Pattern) -> list[str]:
 
 
 def on_config(config):
-    require_field(config, "search_spellings", FIELD, "1", "spellings")
+    require_field(config, HOOK, FIELD, "1", "spellings")
 
 
-@event_priority(-60)  # after the search plugin and the keywords hook have filled this page's entries
+def on_pre_build(config):
+    phrases_by_url.clear()
+
+
 def on_page_context(context, page, config, nav):
-    plugin = search_plugin(config, "search_spellings")
-    separator = re.compile(plugin.config.separator)
-    for entry in plugin.search_index.entries:
-        if entry["location"].split("#")[0] != page.url:
+    phrases_by_url[page.url] = (page.meta.get("search") or {}).get(KEYWORDS) or []
+    return context
+
+
+@event_priority(REWRITE_PRIORITY - 10)  # after the keywords hook has written its field
+def on_post_build(config):
+    path, index = read_index(config, HOOK, FIELD)
+    separator = re.compile(index["config"]["separator"])
+    for entry in index["docs"]:
+        phrases = phrases_by_url.get(entry["location"].split("#")[0])
+        if phrases is None:  # not a page of this build
             continue
         words = spellings(entry["title"] + " " + entry["text"], separator)
         if words:
             entry[FIELD] = " ".join(words)
         if entry.get(KEYWORDS):
-            phrases = (page.meta.get("search") or {}).get(KEYWORDS) or []
             joined = [fold(re.sub(r"[\s-]+", "", p)) for p in phrases if re.search(r"[\s-]", p.strip())]
             extra = dict.fromkeys(spellings(entry[KEYWORDS], separator) + joined)
             entry[KEYWORDS] = " ".join([entry[KEYWORDS], *extra])
-    return context
+    write_index(path, index)
