@@ -161,12 +161,14 @@ async def build_pdfs(editions, configs, site: Path, browser_ready, overflow_dir:
     from guidekit.card import card_html
     from guidekit.handouts import print_settings, print_tab, render_all
     from guidekit.manifest import load_manifest
+    from guidekit.toc_pages import TocPagesError
 
     started = time.perf_counter()
     manifest = load_manifest(MANIFEST, str(configs[0].extra["emergency_number"]))
     browser = await browser_ready
     checks = []  # each PDF is read in a thread while Chromium prints the next
     count = 0
+    unprinted = []
     async with print_tab(browser) as tab:
         for edition, config in zip(editions, configs, strict=True):
             phases, lang = phases_by_pdf(manifest, config), edition.lang
@@ -181,8 +183,11 @@ async def build_pdfs(editions, configs, site: Path, browser_ready, overflow_dir:
 
             card = card_html(config, manifest, lang)
             settings = print_settings(config, card)
-            count += len(await render_all(tab, site / edition.subdir, settings, on_done=check))
-    problems = [problem for found in await asyncio.gather(*checks) for problem in found]
+            try:
+                count += len(await render_all(tab, site / edition.subdir, settings, on_done=check))
+            except TocPagesError as error:  # the complete guide's table of contents
+                unprinted.append(f"{lang}/{error}")
+    problems = unprinted + [problem for found in await asyncio.gather(*checks) for problem in found]
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     print(f"{count} PDFs rendered and checked in {time.perf_counter() - started:.1f} s")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .page_margins import LARGE_PRINT_CSS_FILE, PRINT_CSS, read_page_margins
 from .signoff import footer_note
+from .toc_pages import TocPagesError, print_with_toc_pages
 
 if TYPE_CHECKING:
     from .clinic import Clinic
@@ -217,17 +218,27 @@ async def render_on(page, edition_dir: Path, handout: Handout, out_dir: Path, se
         title = f"{title} ({settings.clinic_name})"
     await page.evaluate("t => { document.title = t }", title)
     target = out_dir / handout.pdf
-    await page.pdf(
-        path=str(target),
-        format=settings.paper,
-        print_background=True,
-        margin=LARGE_PRINT_MARGINS if large else MARGINS,
-        display_header_footer=True,
-        header_template="<span></span>",
-        footer_template=settings.large_print_footer if large else settings.footer,
-        outline=True,
-        tagged=True,
-    )
+
+    async def print_pdf() -> bytes:
+        return await page.pdf(
+            format=settings.paper,
+            print_background=True,
+            margin=LARGE_PRINT_MARGINS if large else MARGINS,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=settings.large_print_footer if large else settings.footer,
+            outline=True,
+            tagged=True,
+        )
+
+    if handout.page == PRINT_PAGE:  # printed again with the page numbers in its table of contents
+        try:
+            pdf = await print_with_toc_pages(page, print_pdf)
+        except TocPagesError as error:
+            raise TocPagesError(f"{handout.pdf}: {error}") from None
+    else:
+        pdf = await print_pdf()
+    target.write_bytes(pdf)
     return target
 
 
