@@ -60,7 +60,8 @@ EXPECTED = {
         {"en": "The day before", "es": "El día anterior"},
         {
             "en": "Call your care team the day before. Do not skip or stop a medicine on your own.",
-            "es": "Llame a su equipo médico el día anterior. No deje ni se salte ninguna medicina por su cuenta.",
+            "es": "Llame a su equipo médico el día anterior. No deje de tomar ninguna medicina ni se salte ninguna "
+            "dosis por su cuenta.",
         },
     ),
     "diabetes_medicines": (
@@ -109,8 +110,9 @@ EXPECTED = {
         "recovery",
         {"en": "What should you avoid?", "es": "¿Qué debe evitar?"},
         {
-            "en": "You may drive again 24 hours after your procedure.",
-            "es": "Puede volver a manejar 24 horas después de su procedimiento.",
+            "en": "You may drive again 24 hours after your procedure, if you no longer take opioid pain pills.",
+            "es": "Puede volver a manejar 24 horas después de su procedimiento, si ya no toma pastillas opioides "
+            "para el dolor.",
         },
     ),
     "showering": (

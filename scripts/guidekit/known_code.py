@@ -28,8 +28,9 @@ from pathlib import Path
 OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 
 # What Material writes for `base_url` (".", "..", "/guide/", an address): a path or URL
-# without a quote, a backslash or a <, so it cannot end the string it is written in.
-BASE_ADDRESS = r"[A-Za-z0-9._~/%:+@-]*"
+# without a quote, a backslash or a <, so it cannot end the string it is written in. The
+# characters are those a clinic's url may hold (guidekit.clinic.URL), & and ; included.
+BASE_ADDRESS = r"[A-Za-z0-9._~/%:+@!$&()*,;=-]*"
 # print-site calls these on its print page (plugin.py's js_calls).
 PRINT_SITE_CALLS = ("remove_material_navigation", "remove_mkdocs_theme_navigation", "generate_toc")
 

@@ -119,7 +119,8 @@ def test_pdf_links_bring_the_pdfs_as_pdfs(desktop_browser, hosted, site, name):
         log = ViolationLog(page)
         page.goto(f"{host.base_url}/{name}")
         hrefs = page.locator(".guide-print-links a").evaluate_all("links => links.map(a => a.href)")
-        assert len(hrefs) == 2 and all(href.endswith(".pdf") for href in hrefs)  # this handout, the whole guide
+        # This handout, its large print, the whole guide, the card for the fridge.
+        assert len(hrefs) == 4 and all(href.endswith(".pdf") for href in hrefs)
         log.collect(page)
         for index, href in enumerate(hrefs):
             with page.expect_navigation() as navigation:
