@@ -35,7 +35,9 @@ UNHASHABLE = re.compile(
 # A script file from another site (CSP's 'self' would block it on every page).
 ELSEWHERE = re.compile(r"""(?:^|\s)src\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)""", re.I)
 # Material's search worker, as __config names it: a path in the site.
-WORKER_PATH = re.compile(r"[A-Za-z0-9._/-]+\.js")
+# The worker's address under the site's base (a clinic's url path may hold & or ;): no quote,
+# backslash or <, so it cannot end the string the shim writes it into.
+WORKER_PATH = re.compile(r"[A-Za-z0-9._~/%:+@!$&()*,;=-]+\.js")
 FIX_SCRIPT = (
     "remove it where it comes from (a nav title, extra.analytics, a template in overrides/); "
     "code of the guide's own goes in a file in docs/assets/javascripts/, or, if it must be inline, "
