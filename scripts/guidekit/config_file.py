@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
+from .yaml_data import duplicate_key  # the clinic's file and the guide's configs: one check
+
 EXAMPLE = "mkdocs.example-clinic.yml"
 
 
@@ -28,24 +30,6 @@ class Loader(get_yaml_loader()):  # type: ignore[misc]  # MkDocs makes its loade
 
 
 Loader.add_constructor("!relative", lambda loader, node: loader.construct_scalar(node))
-
-
-def duplicate_key(node, path: str = "") -> tuple[str, int, int] | None:
-    """(dotted key, first line, second line) of the first key given twice in one mapping."""
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key, line = f"{path}{key_node.value}", key_node.start_mark.line + 1
-            if key in seen:
-                return key, seen[key], line
-            seen[key] = line
-            if found := duplicate_key(value_node, key + "."):
-                return found
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            if found := duplicate_key(item, f"{path[:-1]}[{index}]."):
-                return found
-    return None
 
 
 def check_config_file(path: Path, clinic_file: Path | None = None) -> None:
