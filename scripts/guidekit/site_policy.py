@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from guidekit.iframe_worker import frame_script
-from guidekit.known_code import known_script, known_style, script_patterns
+from guidekit.known_code import BASE_ADDRESS, known_script, known_style, script_patterns
 from guidekit.security_policy import SCRIPT, SCRIPT_SRC, SCRIPT_TYPE, STYLE, InlineCode, policy, sha256_source
 
 META_POLICY = re.compile(r'\s*<meta (?:http-equiv="Content-Security-Policy"|name="referrer")[^>]*>')
@@ -37,7 +37,7 @@ ELSEWHERE = re.compile(r"""(?:^|\s)src\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//|\\
 # Material's search worker, as __config names it: a path in the site.
 # The worker's address under the site's base (a clinic's url path may hold & or ;): no quote,
 # backslash or <, so it cannot end the string the shim writes it into.
-WORKER_PATH = re.compile(r"[A-Za-z0-9._~/%:+@!$&()*,;=-]+\.js")
+WORKER_PATH = re.compile(BASE_ADDRESS.removesuffix("*") + r"+\.js")
 FIX_SCRIPT = (
     "remove it where it comes from (a nav title, extra.analytics, a template in overrides/); "
     "code of the guide's own goes in a file in docs/assets/javascripts/, or, if it must be inline, "
