@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pypdfium2
@@ -90,7 +91,11 @@ def print_numbered(tab: FakeTab, found: list[list[int]]) -> tuple[bytes, int]:
     def read(pdf: bytes, targets: list[str]) -> list[int]:
         return found[int(pdf.split()[-1]) - 1]
 
-    return asyncio.run(print_with_toc_pages(tab, print_pdf, read)), len(printouts)
+    # A thread of its own: a sync Playwright test that ran earlier in this worker keeps an event
+    # loop running in the main thread, where asyncio.run() refuses to start another.
+    with ThreadPoolExecutor(1) as thread:
+        result = thread.submit(asyncio.run, print_with_toc_pages(tab, print_pdf, read)).result()
+    return result, len(printouts)
 
 
 def test_numbers_that_move_nothing_take_two_printouts():
