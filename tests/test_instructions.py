@@ -192,6 +192,7 @@ ASK_AND_WRITE = {
     "en": {
         "before": [
             "Ask exactly when to stop eating and drinking",
+            "Ask exactly what time to stop eating",
             "Write the times below",
             "Write in the times your care team gives you",
             "Ask what time to stop eating and drinking",
@@ -213,6 +214,7 @@ ASK_AND_WRITE = {
     "es": {
         "before": [
             "Pregunte a qué hora exacta debe dejar de comer y de beber",
+            "Pregunte a qué hora exacta debe dejar de comer y a qué hora",
             "Anote las horas más abajo",
             "Anote las horas que le den",
             "Pregunte a qué hora dejar de comer y de beber",
