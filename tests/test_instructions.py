@@ -101,7 +101,7 @@ EXPECTED = {
         "recovery",
         {"en": "When can you walk?", "es": "¿Cuándo puede caminar?"},
         {
-            "en": "You will lie flat for about 1 hour. Staff will tell you when to get up.",
+            "en": "You lie flat for a while, about 1 hour, while it sets fully.",
             "es": "Estará en la cama, sin levantarse, alrededor de 1 hora. El personal le dirá cuándo puede "
             "levantarse.",
         },
