@@ -344,6 +344,7 @@ RETIRED = {
         *[r"estar despierto", r"quedará acostado", r"\brotura\b", r"fingido", r"no están de acuerdo"],
         *[r"dolor sordo", r"haz de nervios", r"dígaselo", r"es justo preguntar", r"\buno? a dos\b"],
         *[r"hay dos tipos", r"¿cuándo es su control\?", r"tenga listo", r"\bsegundo piso\b"],
+        *[r"antes del día(?! del procedimiento)"],  # "antes del día" alone does not say which day
         *[r"datos sin fuente nombrada", r"siga lo que le digan"],
     ],
 }
