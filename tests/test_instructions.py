@@ -31,8 +31,8 @@ EXPECTED = {
         {
             "en": "After you stop eating, drink only clear liquids: water, clear apple juice, black coffee, or "
             "plain tea with no milk.",
-            "es": "Después de dejar de comer, beba solo líquidos claros: agua, jugo de manzana claro, café negro "
-            "o té sin leche.",
+            "es": "Después de dejar de comer, beba solo líquidos claros: agua, jugo de manzana colado (sin pulpa), "
+            "café negro sin leche ni crema, o té sin leche.",
         },
     ),
     "stop_drinking": (
@@ -86,7 +86,7 @@ EXPECTED = {
             "My procedure time: I arrive at:",
             "es": "Llegue 1 hora y media (90 minutos) antes de la hora de su procedimiento. Por ejemplo, si su "
             "procedimiento es a las 9:00 de la mañana, llegue a las 7:30 de la mañana. Vaya a la recepción del "
-            "edificio B, en el piso 2 (un piso arriba de la entrada). Hora de mi procedimiento: Hora de llegada:",
+            "edificio B, en el piso 2. Hora de mi procedimiento: Hora de llegada:",
         },
     ),
     "bring": (
@@ -102,7 +102,7 @@ EXPECTED = {
         {"en": "When can you walk?", "es": "¿Cuándo puede caminar?"},
         {
             "en": "You lie flat for a while, about 1 hour, while it sets fully.",
-            "es": "Se quedará en la cama un rato, sin levantarse: más o menos 1 hora, mientras termina de endurecerse.",
+            "es": "Se quedará en la cama un rato, sin sentarse ni levantarse: más o menos 1 hora, mientras termina de endurecerse.",
         },
     ),
     "driving": (
