@@ -71,7 +71,7 @@ def test_the_check_sees_a_shape_drawn_with_use(new_page):
 
 SVG = "{http://www.w3.org/2000/svg}"
 # Per 480 user units of width: a handout sets each drawing 9 cm wide (print.css), where 23 prints at
-# 12.2 pt; large print sets it across the page, at 18 pt or more (tests/test_print_layout.py measures both).
+# 12.2 pt; large print sets it 14 cm wide, at 19 pt (tests/test_print_layout.py measures both on paper).
 SMALLEST_LABEL = 23
 PAPER = (255, 255, 255)
 
