@@ -17,16 +17,20 @@ SECTION = {
     "es": "Dónde dejar el carro Deje su carro gratis en el garaje de Example Road.",
 }
 KEY_POINTS = {"en": "Key points", "es": "Puntos clave"}
+# On the Before page a clinic's sections (parking, where to check in) follow the day's plan.
+PLAN = {"en": "What do you do, and when?", "es": "¿Qué debe hacer, y cuándo?"}
+QUESTIONS = {"en": "What should you ask your care team?", "es": "¿Qué debe preguntar a su equipo médico?"}
 PAGES = ["index.md", "before.md", "recovery.md"]
 LANGS = ["en", "es"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_example_section_is_on_its_page_and_handout_before_the_summary(clinic_site, lang):
-    page = page_text(clinic_site, lang, "before")
-    assert SECTION[lang] in page
-    assert page.index(SECTION[lang]) < page.index(KEY_POINTS[lang])
-    assert SECTION[lang] in handout_text(clinic_site, lang, "before")
+def test_the_example_section_follows_the_plan_on_its_page_and_handout(clinic_site, lang):
+    for text in (page_text(clinic_site, lang, "before"), handout_text(clinic_site, lang, "before")):
+        assert SECTION[lang] in text
+        # rindex: the page's table of contents names the headings first.
+        assert text.rindex(PLAN[lang]) < text.index(SECTION[lang]) < text.rindex(QUESTIONS[lang])
+        assert text.index(SECTION[lang]) < text.rindex(KEY_POINTS[lang])
 
 
 def never_hard(text: str) -> str:

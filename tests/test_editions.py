@@ -53,7 +53,7 @@ def test_overlay_builds_on_the_config_the_variable_names(monkeypatch):
     ]
     monkeypatch.setenv(BASE_CONFIG, base_config_env(ROOT / "mkdocs.example-clinic.yml")[BASE_CONFIG])
     clinic_es = load_config(str(ROOT / "mkdocs.es.yml"))
-    assert clinic_es.extra["clinic"]["name"] == "Maple Hollow Spine Clinic (example)"
+    assert clinic_es.extra["clinic"]["name"]["es"] == "Maple Hollow Spine Clinic (ejemplo)"
     assert clinic_es.theme["language"] == "es" and clinic_es.docs_dir == str(ROOT / "docs" / "es")
     monkeypatch.delenv(BASE_CONFIG)
     neutral_es = load_config(str(ROOT / "mkdocs.es.yml"))  # unset: the neutral guide, as `mkdocs serve` shows it

@@ -20,7 +20,7 @@ SECTIONS = {
     "es/before.md": (
         "## ¿Dónde se estaciona?\n\n"
         "Estaciónese en el garaje de Example Road. Es gratis para usted y para quien le lleve. Suba en el "
-        "elevador al segundo piso. Camine a la recepción del edificio B. Si usa silla de ruedas o andadera, "
+        "elevador al piso 2. Camine a la recepción del edificio B. Si usa silla de ruedas o andadera, "
         "dígalo en la recepción. Le pueden llevar una silla de ruedas a su carro. Llámenos si se pierde. Le "
         "ayudamos a llegar.\n"
     ),

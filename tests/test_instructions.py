@@ -86,7 +86,7 @@ EXPECTED = {
             "My procedure time: I arrive at:",
             "es": "Llegue 1 hora y media (90 minutos) antes de la hora de su procedimiento. Por ejemplo, si su "
             "procedimiento es a las 9:00 de la mañana, llegue a las 7:30 de la mañana. Vaya a la recepción del "
-            "edificio B, segundo piso. Hora de mi procedimiento: Hora de llegada:",
+            "edificio B, en el piso 2 (un piso arriba de la entrada). Hora de mi procedimiento: Hora de llegada:",
         },
     ),
     "bring": (
@@ -101,9 +101,8 @@ EXPECTED = {
         "recovery",
         {"en": "When can you walk?", "es": "¿Cuándo puede caminar?"},
         {
-            "en": "You will lie flat for about 1 hour. Staff will tell you when to get up.",
-            "es": "Estará en la cama, sin levantarse, alrededor de 1 hora. El personal le dirá cuándo puede "
-            "levantarse.",
+            "en": "You lie flat for a while, about 1 hour, while it sets fully.",
+            "es": "Se quedará en la cama un rato, sin levantarse: más o menos 1 hora, mientras termina de endurecerse.",
         },
     ),
     "driving": (
@@ -133,7 +132,7 @@ EXPECTED = {
     ),
     "follow_up": (
         "recovery",
-        {"en": "When is your follow-up?", "es": "¿Cuándo es su control?"},
+        {"en": "When is your follow-up?", "es": "¿Cuándo es su llamada o cita de control?"},
         {
             "en": "We will call you within 2 weeks after your procedure. If no one has called by then, call "
             "(412) 555-0142.",
@@ -181,7 +180,7 @@ HEADINGS = {
             "¿Cuándo es una emergencia?",
             "¿Cuándo puede caminar?",
             "¿Qué debe evitar?",
-            "¿Cuándo es su control?",
+            "¿Cuándo es su llamada o cita de control?",
             "¿Cómo anotar sus primeros días?",
         ],
     },
@@ -192,6 +191,7 @@ ASK_AND_WRITE = {
     "en": {
         "before": [
             "Ask exactly when to stop eating and drinking",
+            "Ask exactly what time to stop eating",
             "Write the times below",
             "Write in the times your care team gives you",
             "Ask what time to stop eating and drinking",
@@ -213,6 +213,7 @@ ASK_AND_WRITE = {
     "es": {
         "before": [
             "Pregunte a qué hora exacta debe dejar de comer y de beber",
+            "Pregunte a qué hora exacta debe dejar de comer y a qué hora",
             "Anote las horas más abajo",
             "Anote las horas que le den",
             "Pregunte a qué hora dejar de comer y de beber",

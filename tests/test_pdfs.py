@@ -21,7 +21,9 @@ from conftest import full_build as build
 from guidekit.manifest import load_manifest
 
 MANIFEST = load_manifest(SCRIPTS / "required_content.yml")
-EXAMPLE = {"name": "Maple Hollow Spine Clinic (example)", "phone": "(412) 555-0142", "after_hours": "(412) 555-0199"}
+EXAMPLE = {"phone": "(412) 555-0142", "after_hours": "(412) 555-0199"}
+# The example clinic's name holds a word, so each edition prints its own: no "(example)" in Spanish.
+EXAMPLE_NAME = {"en": "Maple Hollow Spine Clinic (example)", "es": "Maple Hollow Spine Clinic (ejemplo)"}
 LETTER = (612, 792)
 
 
@@ -199,25 +201,30 @@ def test_example_clinic_everywhere(clinic_site):
     for page in ["index.html", "recovery.html", "about.html", "es/index.html", "es/recovery.html"]:
         html = (clinic_site / page).read_text(encoding="utf-8")
         footer = html[html.index('class="md-footer') :]
-        assert EXAMPLE["name"] in footer and EXAMPLE["phone"] in footer
-    for page, anchor in [
-        ("recovery.html", "when-to-call-your-doctor"),
-        ("es/recovery.html", "cuando-debe-llamar-a-su-medico"),
+        name = EXAMPLE_NAME["es" if page.startswith("es/") else "en"]
+        assert name in footer and EXAMPLE["phone"] in footer
+    for page, anchor, lang in [
+        ("recovery.html", "when-to-call-your-doctor", "en"),
+        ("es/recovery.html", "cuando-debe-llamar-a-su-medico", "es"),
     ]:
         html = (clinic_site / page).read_text(encoding="utf-8")
         call = html[html.index(f'id="{anchor}"') :][:3000]
-        assert EXAMPLE["name"] in call and 'href="tel:+14125550142"' in call
+        assert EXAMPLE_NAME[lang] in call and 'href="tel:+14125550142"' in call
     for lang in EDITIONS:
         folder = clinic_site / EDITIONS[lang].folder.removesuffix("pdf")
         cover = (folder / "print_page.html").read_text(encoding="utf-8")
         cover = cover[cover.index('id="print-site-cover-page"') :][:3000]
-        assert EXAMPLE["name"] in cover and EXAMPLE["phone"] in cover and "assets/clinic/logo.svg" in cover
+        assert EXAMPLE_NAME[lang] in cover and EXAMPLE["phone"] in cover and "assets/clinic/logo.svg" in cover
         assert (folder / "assets" / "clinic" / "logo.svg").is_file()
     for lang, name in PDFS:
         pdf = pdf_path(clinic_site, lang, name)
-        assert EXAMPLE["name"] in PdfReader(str(pdf)).metadata.title
+        assert EXAMPLE_NAME[lang] in PdfReader(str(pdf)).metadata.title
         for text in pages_text(pdf):
-            assert EXAMPLE["name"] in text and EXAMPLE["phone"] in text
+            assert EXAMPLE_NAME[lang] in text and EXAMPLE["phone"] in text
+    for path in (clinic_site / "es").rglob("*"):  # no English word of the clinic's in the Spanish edition
+        if path.suffix in (".html", ".pdf"):
+            text = " ".join(pages_text(path)) if path.suffix == ".pdf" else path.read_text(encoding="utf-8")
+            assert EXAMPLE_NAME["en"] not in text, path
     assert "Clinical review: Dr. Alex Example" in " ".join(
         pages_text(pdf_path(clinic_site, "en", EDITIONS["en"].guide))
     )

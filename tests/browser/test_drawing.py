@@ -14,11 +14,8 @@ from conftest import ROOT
 
 IMAGES = ROOT / "docs" / "assets" / "images"
 LAYOUT_JS = (Path(__file__).parent / "drawing_layout.js").read_text(encoding="utf-8")
-DRAWINGS = [
-    name
-    for stem in ["procedure", "getting-ready", "walking-plan", "kyphoplasty"]
-    for name in [f"{stem}.svg", f"{stem}-es.svg"]
-]
+# Every drawing, each in both languages (the site's icon is not a drawing).
+DRAWINGS = sorted(path.name for path in IMAGES.glob("*.svg") if path.name != "favicon.svg")
 # None: the fonts as written (DejaVu Sans here, wider than most); Liberation Sans has Arial's widths.
 FONTS = [None, "Liberation Sans"]
 
