@@ -66,24 +66,35 @@ def reviews_due(config, today: dt.date) -> list[str]:
 
 
 def pdf_problems(
-    manifest, pdf: Path, phases: list[str], lang: str, overflow_dir: Path, kind: str = "standard"
+    manifest,
+    pdf: Path,
+    phases: list[str],
+    lang: str,
+    overflow_dir: Path,
+    kind: str = "standard",
+    page_html: Path | None = None,
 ) -> list[str]:
     """What the PDF is missing, as messages. A handout over its page budget is kept in
     `overflow_dir`, to look at after the build has failed. A large-print handout carries the
     same facts as its standard one, with no page budget; the card carries every fact the shared
-    warning signs carry, on one page."""
+    warning signs carry, on one page. A phase handout (standard or large print) keeps each list
+    of warning signs of its page (`page_html`, the page it was printed from) on one page."""
     from guidekit.card import card_problems
     from guidekit.content_report import check_units
     from guidekit.handout_budget import over_budget
     from guidekit.handouts import CARD, LARGE_PRINT
-    from guidekit.pdf_text import LARGE_PRINT_FOOTER_MM, pdf_units
+    from guidekit.pdf_text import FOOTER_MM, LARGE_PRINT_FOOTER_MM, pdf_units
+    from guidekit.warning_lists import split_lists
 
     if kind == CARD:
         return [f"{lang}/{pdf.name} {problem}" for problem in card_problems(manifest, pdf, lang)]
     large = kind == LARGE_PRINT
-    units = pdf_units(pdf, LARGE_PRINT_FOOTER_MM) if large else pdf_units(pdf)
+    footer_mm = LARGE_PRINT_FOOTER_MM if large else FOOTER_MM
+    units = pdf_units(pdf, footer_mm)
     findings = check_units(manifest, units, pdf.name, phases, lang)
     problems = [f"{lang}/{pdf.name} is missing {f.kind} {f.id}: {f.detail}" for f in findings if not f.ok]
+    if phases and page_html is not None:
+        problems += split_lists(manifest, pdf, page_html, lang, footer_mm)
     if not large and (overflow := over_budget(pdf, phases, lang, overflow_dir)):
         problems.append(overflow)
     return problems
@@ -173,11 +184,12 @@ async def build_pdfs(editions, configs, site: Path, browser_ready, overflow_dir:
         for edition, config in zip(editions, configs, strict=True):
             phases, lang = phases_by_pdf(manifest, config), edition.lang
 
-            def check(handout, path, phases=phases, lang=lang):
+            def check(handout, path, phases=phases, lang=lang, edition_dir=site / edition.subdir):
                 found = phases.get(handout.pdf, [])
+                page = edition_dir / handout.page
                 checks.append(
                     asyncio.create_task(
-                        asyncio.to_thread(pdf_problems, manifest, path, found, lang, overflow_dir, handout.kind)
+                        asyncio.to_thread(pdf_problems, manifest, path, found, lang, overflow_dir, handout.kind, page)
                     )
                 )
 

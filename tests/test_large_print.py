@@ -3,22 +3,20 @@
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import html
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
 import zxingcpp
 from pypdf import PdfReader
 
 from conftest import ROOT, SCRIPTS
 from guidekit.pdf_text import LARGE_PRINT_FOOTER_MM, MM
+from pdf_layout import Char, chars
 
 SITES = ["default_site", "clinic_site"]
 LARGE_PRINT = {
@@ -46,41 +44,6 @@ SITE = "https://guide.example.org/"  # mkdocs.example-clinic.yml's url
 
 BODY_PT, FOOTER_PT, CARD_PT, MAX_LINE = 18, 14, 16, 70
 TOLERANCE = 0.05  # points: PDFium's sizes are floats
-
-
-@dataclass(frozen=True)
-class Char:
-    page: int
-    text: str
-    size: float  # points, as printed (the font's size scaled by the character's matrix)
-    baseline: float  # the character's origin: one line's characters share it, descenders or not
-    left: float
-    bottom: float
-    right: float
-    top: float
-
-
-def chars(pdf: Path) -> list[Char]:
-    """Every printed character of the PDF but spaces and the line breaks PDFium adds."""
-    found = []
-    document = pdfium.PdfDocument(str(pdf))
-    try:
-        for number, page in enumerate(document, start=1):
-            textpage = page.get_textpage()
-            matrix = pdfium_c.FS_MATRIX()
-            x, y = ctypes.c_double(), ctypes.c_double()
-            for index in range(textpage.count_chars()):
-                code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-                if pdfium_c.FPDFText_IsGenerated(textpage, index) or chr(code).isspace() or code < 32:
-                    continue
-                pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
-                size = pdfium_c.FPDFText_GetFontSize(textpage, index) * math.hypot(matrix.c, matrix.d)
-                pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
-                left, bottom, right, top = textpage.get_charbox(index)
-                found.append(Char(number, chr(code), size, y.value, left, bottom, right, top))
-    finally:
-        document.close()
-    return found
 
 
 def in_footer(char: Char, footer_mm: float) -> bool:

@@ -37,9 +37,8 @@ LARGE_PRINT_FOOTER_MM = float(LARGE_PRINT_MARGINS["bottom"].removesuffix("mm")) 
 PDFIUM = threading.Lock()
 
 
-def pdf_lines(path: Path, footer_mm: float = FOOTER_MM) -> list[tuple[int, str]]:
-    """(page number, line) for every body line of the PDF, above the footer's margin."""
-    lines = []
+def page_texts(path: Path, footer_mm: float = FOOTER_MM) -> list[str]:
+    """The body text of each page of the PDF, above the footer's margin, as PDFium reads it."""
     with PDFIUM:
         document = pypdfium2.PdfDocument(str(path))
         try:
@@ -50,7 +49,13 @@ def pdf_lines(path: Path, footer_mm: float = FOOTER_MM) -> list[tuple[int, str]]
                 texts.append(textpage.get_text_bounded(left=0, bottom=footer_mm * MM, right=width, top=height))
         finally:
             document.close()
-    for number, text in enumerate(texts, start=1):
+    return texts
+
+
+def pdf_lines(path: Path, footer_mm: float = FOOTER_MM) -> list[tuple[int, str]]:
+    """(page number, line) for every body line of the PDF, above the footer's margin."""
+    lines = []
+    for number, text in enumerate(page_texts(path, footer_mm), start=1):
         # PDFium marks a hyphen that ends a line, as in "X-" + "ray", with \x02, and joins the lines.
         for line in text.replace("\x02", "-").splitlines():
             line = " ".join(line.split())
