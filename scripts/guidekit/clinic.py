@@ -366,9 +366,12 @@ def readable_for(manifest_path: Path) -> tuple[list[str], Readable, Callable[[st
 
 def read_sections(folder: Path, lang: str, root: Path) -> dict[str, str]:
     """The clinic's checked sections for the edition's language, by the page file they go on."""
-    from .clinic_sections import SectionError, checked_section, page_ids, section_files
+    from .clinic_sections import SectionError, checked_section, page_ids, section_files, symbolic_link
     from .manifest import load_manifest
 
+    if folder.is_symlink():
+        problem, _, fix = str(symbolic_link(folder)).rpartition(". Fix: ")
+        raise FieldError("sections", problem, fix)
     if not folder.resolve().is_relative_to(root.resolve()):
         raise FieldError("sections", f"{folder} is outside the repository", "keep the clinic's sections in its folder")
     manifest_path = root / "scripts" / "required_content.yml"

@@ -51,22 +51,29 @@ class SectionError(Exception):
         super().__init__(f"{file}: {problem}. Fix: {fix}")
 
 
+def symbolic_link(path: Path) -> SectionError:
+    """Sections are read only from the clinic's own folder: a link (to a file, to a language's
+    folder, or the sections folder itself) could bring in text from anywhere, so none is followed."""
+    what = "folder" if path.is_dir() else "file"
+    return SectionError(
+        path,
+        f"is a symbolic link to a {what} ({path.resolve()}); the build follows no links in a clinic's sections",
+        f"put the {what} itself in its place (copy it there, then remove the link)",
+    )
+
+
 def section_files(folder: Path, page_files: list[str], languages: list[str]) -> dict[str, dict[str, Path]]:
     """{lang: {page file: section file}}; the first language's files sit at the top, the others in <lang>/."""
     base, others = languages[0], languages[1:]
     found: dict[str, dict[str, Path]] = {lang: {} for lang in languages}
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(folder.rglob("*")):  # a link to a folder is listed, and not gone into
+        if path.is_symlink():
+            raise symbolic_link(path)
         if path.is_dir() and path.parent == folder and path.name in others:
             continue
         relative = path.relative_to(folder)
         lang = relative.parts[0] if len(relative.parts) == 2 and relative.parts[0] in others else base
         name = relative.name if lang != base else relative.as_posix()
-        if path.is_symlink():
-            raise SectionError(
-                path,
-                "is a symbolic link; a section must be the file itself",
-                f"copy the file it points to ({path.resolve()}) into {path.parent} in its place",
-            )
         if not path.is_file() or name not in page_files:
             raise SectionError(
                 path,
