@@ -147,6 +147,7 @@ PAGE_IDS = {
         ("## Parking\n\n--8<--\n../before.md\n--8<--\n", "line 3 holds a snippet (--8<--)"),
         ("## Parking\n\nText.\n\n    print(1)\n", "holds a code block (lines indented by 4 spaces or a tab)"),
         ("\ufeff## Parking\n\nText.\n", "starts with an invisible byte order mark (BOM)"),
+        ("## Parking\n\nIt is free.\n\n[^note]: Ask at the desk.\n", "line 5 holds a footnote ([^note])"),
     ],
 )
 def test_a_section_holds_words_lists_tables_links_and_the_clinics_pictures_only(tmp_path, text, problem):
@@ -232,6 +233,18 @@ def test_a_sections_folder_that_is_a_symbolic_link_is_refused_as_one(project_cop
         f" link to a folder ({real}); the build follows no links in a clinic's sections. Fix: put the folder itself"
         " in its place (copy it there, then remove the link)"
     )
+    assert not (project_copy.parent / "site").exists()
+
+
+def test_a_footnote_in_a_section_is_refused_not_printed_raw(project_copy):
+    english = "## Parking\n\nPark in the garage.[^1]\n\n[^1]: It is free.\n"
+    result = build(project_copy, clinic_with_section(project_copy, english, SPANISH))
+    assert result.returncode == 2, result.stdout + result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.endswith(
+        f"extra.clinic.sections: {project_copy / 'clinics/test/sections/before.md'}: line 3 holds a footnote ([^1]),"
+        " which the page would show as it is written. Fix: write the note in the text itself, as a sentence of its own"
+    ), line
     assert not (project_copy.parent / "site").exists()
 
 

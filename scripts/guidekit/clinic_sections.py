@@ -5,7 +5,7 @@ page, `es/before.md` to the Spanish one. A section is added to its page, it
 never replaces anything, and it is held to the guide's rules: it starts with
 its own `##` heading, reads at the guide's level, and holds words, lists,
 tables, links to web pages and pictures from the clinic's own folder: no HTML,
-no code, no attributes or ids, no snippets, and no heading at one of the
+no code, no attributes or ids, no snippets, no footnotes, and no heading at one of the
 page's own ids (a repeated heading would take the page's anchor: every link to
 it would land on the clinic's text). Headings are compared as they render
 (emphasis, punctuation and setext underlines count for nothing). Its links are
@@ -28,6 +28,8 @@ HTML = re.compile(r"<[A-Za-z!/?]")
 FENCE = re.compile(r"^\s*(```|~~~)", re.M)
 # pymdownx.snippets' marker (--8<--, also in its block form), which would pull another file in.
 SNIPPET = re.compile(r"-+8<-+")
+# A footnote's mark or its note ([^1], [^1]: ...): the guide has no footnotes (they would print raw).
+FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
 # An explicit id in the guide's own pages: {#id}, {: #id }, {: .class #id }.
 EXPLICIT_ID = re.compile(r"\{:?[^}]*?#([\w-]+)[^}]*\}")
 LONGEST = 4000
@@ -244,6 +246,12 @@ def checked_section(
                 path,
                 f"line {number} holds HTML ({line[tag.start() : tag.start() + 12]!r}...)",
                 "write plain Markdown: headings, paragraphs, lists and links",
+            )
+        if note := FOOTNOTE.search(line):
+            raise SectionError(
+                path,
+                f"line {number} holds a footnote ({note.group()}), which the page would show as it is written",
+                "write the note in the text itself, as a sentence of its own",
             )
         if SNIPPET.search(line):
             raise SectionError(
