@@ -27,7 +27,7 @@ from guidekit.end_of_life import notice as end_of_life_notice
 from guidekit.host_configs import nginx_dir_for, write_host_configs
 from guidekit.manifest import ManifestError
 from guidekit.output_dir import FIX as SITE_DIR_FIX
-from guidekit.output_dir import MARKER, Refusal, mark, output_dir_problem, replace_refusal
+from guidekit.output_dir import MARKER, Refusal, mark, output_dir_problem, overflow_dir_for, replace_refusal
 from guidekit.signoff import problem as signoff_problem
 from guidekit.work_dir import die_with_parent, make_parents, remove_empty, replace_dir, stop_on_signals, work_dir
 from guidekit.write_failure import is_write_failure, reported, write_problem
@@ -240,11 +240,6 @@ def read_by(configs) -> list[Path]:
     """Folders the build reads besides the repository's own: pages and the clinic's logo."""
     folders = [Path(config.docs_dir) for config in configs]
     return folders + [c.logo_source.parent for config in configs if (c := config.extra.get("clinic")) and c.logo_source]
-
-
-def overflow_dir_for(site_dir: Path) -> Path:
-    """Beside the site: where a handout that outgrew its pages is kept for a look (site-overflow/)."""
-    return site_dir.with_name(f"{site_dir.name}-overflow")
 
 
 def site_dir_refused(problem: str) -> int:
