@@ -41,38 +41,38 @@ def is_write_failure(error: BaseException) -> bool:
     return isinstance(error, OSError) and error.errno is not None
 
 
-def where(path: str | None, work: Path) -> str:
+def place_in_site(path: Path, work: Path) -> str:
     """The failed file as the reader knows it: its place in the site, not the temporary folder's."""
-    if not path:
-        return ""
-    try:
-        inside = Path(path).relative_to(work)
-    except ValueError:
-        return f"at {path}"
-    # The first part is the edition's or the finished site's folder (site-en, site, nginx).
-    return f"at {Path(*inside.parts[1:]).as_posix()} in the site being built" if len(inside.parts) > 1 else ""
+    inside = path.relative_to(work).parts[1:]  # the first is the edition's or the site's folder (site-en, nginx)
+    return f", at {Path(*inside).as_posix()} in the site being built" if inside else ""
 
 
-def fix_for(error: OSError, site_dir: Path) -> str:
-    parent = site_dir.parent
+def fix_for(error: OSError, folder: Path, site_dir: Path) -> str:
+    """What to do about `error`, met in `folder`."""
     if error.errno in FULL:
         return (
-            f"free space on the disk that holds {parent} (df -h '{parent}' shows what is left), "
+            f"free space on the disk that holds {folder} (df -h '{folder}' shows what is left), "
             "or choose a SITE_DIR on another disk"
         )
     if error.errno == errno.EFBIG:
         return "a file outgrew this shell's file-size limit: raise it (ulimit -f unlimited) and build again"
     if error.errno in LOCKED:
-        return f"make {parent} writable to this user, or choose a SITE_DIR you can write to"
-    return f"check the disk that holds {parent}, or choose another SITE_DIR"
+        if folder == site_dir.parent:
+            return f"make {folder} writable to this user, or choose a SITE_DIR you can write to"
+        return f"give this user access to {folder} and what it holds"
+    return f"check the disk that holds {folder}, or choose another SITE_DIR"
 
 
 def write_problem(error: OSError, site_dir: Path, work: Path) -> str:
-    """One line: the folder, what failed and where, that nothing was written, and the fix."""
+    """One line: what could not be written (or read), why, that nothing was written, and the fix."""
     name = errno.errorcode.get(error.errno or 0, "an error")
-    place = where(error.filename2 or error.filename, work)
-    what = f"{name}, {place}" if place else name
-    return (
-        f"{site_dir}: the site could not be written: {error.strerror or error} ({what}); "
-        f"nothing was written and the build's temporary folder is removed. Fix: {fix_for(error, site_dir)}"
-    )
+    failed = error.filename2 or error.filename
+    path = Path(failed) if failed else None
+    nothing = f"nothing was written to {site_dir}, and the build's temporary folder is removed"
+    if path is None or path.is_relative_to(work) or path.parent == site_dir.parent:
+        place = place_in_site(path, work) if path and path.is_relative_to(work) else ""
+        problem = f"{site_dir}: the site could not be written: {error.strerror or error} ({name}{place})"
+        return f"{problem}; {nothing}. Fix: {fix_for(error, site_dir.parent, site_dir)}"
+    # Something the build reads (a page, the theme): not the site's folder's fault.
+    problem = f"{path}: could not be used while the site was built: {error.strerror or error} ({name})"
+    return f"{problem}; {nothing}. Fix: {fix_for(error, path.parent, site_dir)}"
