@@ -55,5 +55,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Only the build's own output folders, each carrying its marker (.guide-build): a site-photos/
+# folder, or any other that the build did not write, is kept and named (scripts/clean.py).
 clean:
-	rm -rf $(VENV) node_modules site site-*/ bench.json
+	$(PYTHON) scripts/clean.py --site-dir "$(SITE_DIR)"
+	rm -rf $(VENV) node_modules bench.json

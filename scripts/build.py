@@ -27,9 +27,10 @@ from guidekit.end_of_life import notice as end_of_life_notice
 from guidekit.host_configs import nginx_dir_for, write_host_configs
 from guidekit.manifest import ManifestError
 from guidekit.output_dir import FIX as SITE_DIR_FIX
-from guidekit.output_dir import MARKER, Refusal, mark, output_dir_problem, replace_refusal
+from guidekit.output_dir import MARKER, Refusal, mark, output_dir_problem, overflow_dir_for, replace_refusal
 from guidekit.signoff import problem as signoff_problem
-from guidekit.work_dir import die_with_parent, replace_dir, stop_on_signals, work_dir
+from guidekit.work_dir import die_with_parent, make_parents, remove_empty, replace_dir, stop_on_signals, work_dir
+from guidekit.write_failure import is_write_failure, reported, write_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,7 +132,7 @@ async def build_sites(editions, work: Path) -> bool:
         await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "mkdocs",
+            "guidekit.mkdocs_run",  # `mkdocs`, with a write failure handed back on one line
             "build",
             "--strict",
             "-f",
@@ -153,6 +154,9 @@ async def build_sites(editions, work: Path) -> bool:
             if build.returncode is None:
                 build.kill()
                 await build.wait()
+    for log in logs:  # the disk, not the guide: said once, in one line, instead of the logs
+        if write_error := reported(log):
+            raise write_error
     for edition, log in zip(editions, logs, strict=True):
         if shown := warnings_and_errors(log):
             print(f"{edition.config.name}:\n{shown}", file=sys.stderr)
@@ -250,11 +254,6 @@ def read_by(configs) -> list[Path]:
     return folders + [c.logo_source.parent for config in configs if (c := config.extra.get("clinic")) and c.logo_source]
 
 
-def overflow_dir_for(site_dir: Path) -> Path:
-    """Beside the site: where a handout that outgrew its pages is kept for a look (site-overflow/)."""
-    return site_dir.with_name(f"{site_dir.name}-overflow")
-
-
 def site_dir_refused(problem: str) -> int:
     print(f"error: --site-dir (SITE_DIR): {problem}; nothing was touched. Fix: {SITE_DIR_FIX}", file=sys.stderr)
     return 2
@@ -342,13 +341,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'error' if args.fail_if_review_due else 'warning'}: {args.config}: {message}.", file=sys.stderr)
     if late and args.fail_if_review_due:
         return 1
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    if status := write_site(editions, configs, site_dir, not args.no_pdf):
+        return status
+    print(f"done in {time.perf_counter() - started:.1f} s: {site_dir}")
+    return 0
+
+
+def write_site(editions, configs, site_dir: Path, with_pdfs: bool) -> int:
+    """Build every edition in a temporary folder and move the site into place: 0, or the exit
+    status of a failure, after which nothing is left (no temporary folder, no folder made for it)."""
+    made: list[Path] = []  # SITE_DIR's parents that did not exist: removed again if the build fails
     overflow = overflow_dir_for(site_dir)
-    if overflow.is_dir():  # the last build's handouts over budget (refused above unless the build's own or empty)
-        shutil.rmtree(overflow)
-    work = work_dir(site_dir)
+    work: Path | None = None
+    written = False
     try:
-        if not asyncio.run(build(editions, configs, work, not args.no_pdf, overflow_dir_for(site_dir))):
+        make_parents(site_dir, made)
+        if overflow.is_dir():  # the last build's handouts over budget (refused above unless the build's own or empty)
+            shutil.rmtree(overflow)
+        work = work_dir(site_dir)
+        if not asyncio.run(build(editions, configs, work, with_pdfs, overflow)):
             print(f"error: the build failed; nothing was written to {site_dir}", file=sys.stderr)
             return 1
         write_host_configs(work / "site", work / "nginx", configs[0].site_url)
@@ -356,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
             mark(folder)  # so the next build may replace them
         replace_dir(work / "site", site_dir)
         replace_dir(work / "nginx", nginx_dir_for(site_dir))
+        written = True
     except ChromiumMissing as error:
         print(
             f"error: PDF step: Chromium did not start ({error}); nothing was written to {site_dir}. "
@@ -363,9 +375,17 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    except OSError as error:  # a full disk, a file-size limit: one line, not a traceback
+        if not is_write_failure(error):
+            raise
+        shutil.rmtree(overflow, ignore_errors=True)  # this build's, and maybe cut short
+        print(f"error: {write_problem(error, site_dir, work or site_dir.parent)}", file=sys.stderr)
+        return 1
     finally:
-        shutil.rmtree(work, ignore_errors=True)
-    print(f"done in {time.perf_counter() - started:.1f} s: {site_dir}")
+        if work:
+            shutil.rmtree(work, ignore_errors=True)
+        if not written:
+            remove_empty(made)
     return 0
 
 

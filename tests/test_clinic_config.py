@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import subprocess
@@ -322,6 +323,45 @@ def test_a_review_not_yet_due_passes_with_the_flag(project_copy):
     result = build_with(project_copy, "guide_reviewed: 2026-11-27\n", "--fail-if-review-due")
     assert result.returncode == 0, result.stderr
     assert "review was due" not in result.stderr
+
+
+# A review dated after today: {day} is tomorrow, read from the clock when the test runs.
+FUTURE = {
+    "guide": ("guide_reviewed: {day}\n", "{project}/mkdocs.yml: extra.guide_reviewed: {day} is after today"),
+    "clinic": (
+        "extra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n"
+        "    reviewed_on: {day}\n",
+        "{project}/mkdocs.review.yml: extra.clinic.reviewed_on: {day} is after today",
+    ),
+}
+
+
+@pytest.mark.parametrize("whose", FUTURE)
+def test_a_review_dated_after_today_is_refused_in_one_line(whose, project_copy):
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    body, words = (text.format(day=tomorrow, project=project_copy) for text in FUTURE[whose])
+    result = build_with(project_copy, body)
+    assert result.returncode == 2, result.stdout + result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert words in line and "Fix: give the day" in line and "today or earlier" in line, line
+    assert "Traceback" not in result.stderr and not (project_copy / "site").exists()
+
+
+def test_a_review_dated_today_is_accepted(project_copy):
+    from mkdocs.config import load_config
+
+    today = dt.date.today()
+    guide = project_copy / "mkdocs.yml"
+    text = guide.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("  guide_reviewed:"))
+    guide.write_text(text.replace(old, f"  guide_reviewed: {today}"), encoding="utf-8")
+    config = load_config(str(guide))
+    assert config.plugins.on_config(config).extra["guide_reviewed"] == today
+    clinic = load_clinic(
+        {"name": "Test Clinic", "phone": "412-555-0100", "reviewed_by": "Dr A", "reviewed_on": today.isoformat()},
+        "mkdocs.review.yml",
+    )
+    assert clinic and clinic.reviewed_on == today
 
 
 @functools.cache

@@ -151,6 +151,7 @@ PAGE_IDS = {
         ("## Parking\n\n--8<--\n../before.md\n--8<--\n", "line 3 holds a snippet (--8<--)"),
         ("## Parking\n\nText.\n\n    print(1)\n", "holds a code block (lines indented by 4 spaces or a tab)"),
         ("\ufeff## Parking\n\nText.\n", "starts with an invisible byte order mark (BOM)"),
+        ("## Parking\n\nIt is free.\n\n[^note]: Ask at the desk.\n", "line 5 holds a footnote ([^note])"),
     ],
 )
 def test_a_section_holds_words_lists_tables_links_and_the_clinics_pictures_only(tmp_path, text, problem):
@@ -182,8 +183,8 @@ def test_a_section_that_is_a_symbolic_link_is_named_as_one(tmp_path):
     with pytest.raises(SectionError) as error:
         section_files(folder, PAGES, LANGS)
     assert str(error.value) == (
-        f"{folder / 'before.md'}: is a symbolic link; a section must be the file itself. "
-        f"Fix: copy the file it points to ({tmp_path / 'elsewhere.md'}) into {folder} in its place"
+        f"{folder / 'before.md'}: is a symbolic link to a file ({tmp_path / 'elsewhere.md'}); the build follows no"
+        " links in a clinic's sections. Fix: put the file itself in its place (copy it there, then remove the link)"
     )
 
 
@@ -213,6 +214,42 @@ def clinic_with_section(project: Path, english: str, spanish: str, extra: str = 
         encoding="utf-8",
     )
     return "mkdocs.test.yml"
+
+
+SPANISH = "## Dónde dejar el auto\n\nDeje el auto en el garaje de la calle.\n"
+
+
+@pytest.mark.parametrize("link", ["es", "."], ids=["the Spanish folder", "the sections folder"])
+def test_a_sections_folder_that_is_a_symbolic_link_is_refused_as_one(project_copy, link):
+    """Not "missing" (the Spanish folder), nor followed (the sections folder, even to a folder
+    inside the clinic's): one line that says it is a link, and that links are not followed."""
+    config = clinic_with_section(project_copy, "## Parking\n\nPark in the garage.\n", SPANISH)
+    sections = project_copy / "clinics" / "test" / "sections"
+    linked = sections / link if link != "." else sections
+    real = project_copy / "clinics" / "test" / "real"
+    linked.rename(real)
+    linked.symlink_to(real)
+    result = build(project_copy, config)
+    assert result.returncode == 2, result.stdout + result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line == (
+        f"error: clinic configuration: {project_copy / config}: extra.clinic.sections: {linked}: is a symbolic"
+        f" link to a folder ({real}); the build follows no links in a clinic's sections. Fix: put the folder itself"
+        " in its place (copy it there, then remove the link)"
+    )
+    assert not (project_copy.parent / "site").exists()
+
+
+def test_a_footnote_in_a_section_is_refused_not_printed_raw(project_copy):
+    english = "## Parking\n\nPark in the garage.[^1]\n\n[^1]: It is free.\n"
+    result = build(project_copy, clinic_with_section(project_copy, english, SPANISH))
+    assert result.returncode == 2, result.stdout + result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.endswith(
+        f"extra.clinic.sections: {project_copy / 'clinics/test/sections/before.md'}: line 3 holds a footnote ([^1]),"
+        " which the page would show as it is written. Fix: write the note in the text itself, as a sentence of its own"
+    ), line
+    assert not (project_copy.parent / "site").exists()
 
 
 def test_a_section_that_reads_too_hard_stops_the_build(project_copy):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -283,6 +284,17 @@ def test_missing_review_date_fails(tmp_path, capsys):
     code, report = run_json(capsys, "--docs-dir", str(docs))
     assert code == 1
     assert finding(report, "page", "faq")["ok"] is False
+
+
+def test_a_review_date_after_today_fails(tmp_path, capsys):
+    tomorrow = dt.date.today() + dt.timedelta(days=1)  # read from the clock, as the check reads it
+    docs = edited_copy(
+        tmp_path, "faq.md", lambda text: re.sub(r"^reviewed: .*$", f"reviewed: {tomorrow}", text, count=1, flags=re.M)
+    )
+    code, report = run_json(capsys, "--docs-dir", str(docs))
+    assert code == 1
+    found = finding(report, "page", "faq")
+    assert found["ok"] is False and f"reviewed: {tomorrow} is after today" in found["detail"], found
 
 
 def test_unnamed_source_fails(tmp_path, capsys):

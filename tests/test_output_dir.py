@@ -235,3 +235,37 @@ def test_build_refuses_a_mount_point_before_building(tmp_path):
     site.mkdir()
     assert_refused(build_into(site, prefix=own_mount(site)), "mount point", str(site / "site"))
     assert [p.name for p in tmp_path.iterdir()] == ["mounted"]
+
+
+# --- `make clean` removes only what the build wrote, too.
+
+
+def test_make_clean_removes_the_builds_folders_and_keeps_a_site_folder_of_someone_elses(project_copy, tmp_path):
+    shutil.copy2(ROOT / "Makefile", project_copy / "Makefile")
+    built = subprocess.run(
+        [sys.executable, "scripts/build.py", "--no-pdf", "--site-dir", "site"],
+        capture_output=True,
+        text=True,
+        cwd=project_copy,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    photo = project_copy / "site-photos" / "baby.jpg"  # named like an output folder, and not one
+    photo.parent.mkdir()
+    photo.write_bytes(b"someone's photo")
+    elsewhere = tmp_path / "elsewhere"  # a marked folder, reached through a link: the link is not followed
+    elsewhere.mkdir()
+    mark(elsewhere)
+    (project_copy / "site-link").symlink_to(elsewhere)
+    assert sorted(p.name for p in project_copy.glob("site*")) == ["site", "site-link", "site-nginx", "site-photos"]
+    result = subprocess.run(["make", "clean"], capture_output=True, text=True, cwd=project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(p.name for p in project_copy.glob("site*")) == ["site-link", "site-photos"]
+    assert photo.read_bytes() == b"someone's photo" and (elsewhere / MARKER).is_file()
+    kept = [line for line in result.stdout.splitlines() if line.startswith("kept: ")]
+    assert kept == [
+        f"kept: {project_copy / 'site-link'} is a symbolic link, and the build writes none."
+        f" Fix: remove the link by hand (rm '{project_copy / 'site-link'}')",
+        f"kept: {project_copy / 'site-photos'} carries no {MARKER} marker: the build did not write it (or wrote it"
+        " before builds marked their folders). Fix: if it holds only an old build, delete it by hand"
+        f" (rm -r '{project_copy / 'site-photos'}'); if not, keep it, or give it a name that does not start with site-",
+    ], result.stdout

@@ -31,6 +31,7 @@ from .instructions import Duration, Weight, read_instructions, written
 from .logo import LogoError, checked_logo
 from .problems import INVISIBLE_FIX, FieldError, FieldErrors, SettingsError, invisible_problem
 from .qr_code import edition_address, online
+from .review_date import future_review
 from .signoff import EDITION, approval
 from .yaml_data import YesNo, not_text
 
@@ -300,16 +301,21 @@ def read_url(value: object) -> str:
 
 
 def read_date(value: object) -> dt.date:
+    date = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    elif isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            date = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise FieldError("reviewed_on", f"{value!s} is not a date", FIXES["reviewed_on"])
+    if date is None:
+        raise FieldError("reviewed_on", f"{value!s} is not a date", FIXES["reviewed_on"])
+    if problem := future_review(date):
+        raise FieldError("reviewed_on", problem, "give the day the review was done: today or earlier")
+    return date
 
 
 def read_edition(value: object) -> str:
@@ -366,9 +372,12 @@ def readable_for(manifest_path: Path) -> tuple[list[str], Readable, Callable[[st
 
 def read_sections(folder: Path, lang: str, root: Path) -> dict[str, str]:
     """The clinic's checked sections for the edition's language, by the page file they go on."""
-    from .clinic_sections import SectionError, checked_section, page_ids, section_files
+    from .clinic_sections import SectionError, checked_section, page_ids, section_files, symbolic_link
     from .manifest import load_manifest
 
+    if folder.is_symlink():
+        problem, _, fix = str(symbolic_link(folder)).rpartition(". Fix: ")
+        raise FieldError("sections", problem, fix)
     if not folder.resolve().is_relative_to(root.resolve()):
         raise FieldError("sections", f"{folder} is outside the repository", "keep the clinic's sections in its folder")
     manifest_path = root / "scripts" / "required_content.yml"

@@ -5,7 +5,7 @@ page, `es/before.md` to the Spanish one. A section is added to its page, it
 never replaces anything, and it is held to the guide's rules: it starts with
 its own `##` heading, reads at the guide's level, and holds words, lists,
 tables, links to web pages and pictures from the clinic's own folder: no HTML,
-no code, no attributes or ids, no snippets, and no heading at one of the
+no code, no attributes or ids, no snippets, no footnotes, and no heading at one of the
 page's own ids (a repeated heading would take the page's anchor: every link to
 it would land on the clinic's text). Headings are compared as they render
 (emphasis, punctuation and setext underlines count for nothing). Its links are
@@ -28,6 +28,8 @@ HTML = re.compile(r"<[A-Za-z!/?]")
 FENCE = re.compile(r"^\s*(```|~~~)", re.M)
 # pymdownx.snippets' marker (--8<--, also in its block form), which would pull another file in.
 SNIPPET = re.compile(r"-+8<-+")
+# A footnote's mark or its note ([^1], [^1]: ...): the guide has no footnotes (they would print raw).
+FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
 # An explicit id in the guide's own pages: {#id}, {: #id }, {: .class #id }.
 EXPLICIT_ID = re.compile(r"\{:?[^}]*?#([\w-]+)[^}]*\}")
 LONGEST = 4000
@@ -51,22 +53,29 @@ class SectionError(Exception):
         super().__init__(f"{file}: {problem}. Fix: {fix}")
 
 
+def symbolic_link(path: Path) -> SectionError:
+    """Sections are read only from the clinic's own folder: a link (to a file, to a language's
+    folder, or the sections folder itself) could bring in text from anywhere, so none is followed."""
+    what = "folder" if path.is_dir() else "file"
+    return SectionError(
+        path,
+        f"is a symbolic link to a {what} ({path.resolve()}); the build follows no links in a clinic's sections",
+        f"put the {what} itself in its place (copy it there, then remove the link)",
+    )
+
+
 def section_files(folder: Path, page_files: list[str], languages: list[str]) -> dict[str, dict[str, Path]]:
     """{lang: {page file: section file}}; the first language's files sit at the top, the others in <lang>/."""
     base, others = languages[0], languages[1:]
     found: dict[str, dict[str, Path]] = {lang: {} for lang in languages}
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(folder.rglob("*")):  # a link to a folder is listed, and not gone into
+        if path.is_symlink():
+            raise symbolic_link(path)
         if path.is_dir() and path.parent == folder and path.name in others:
             continue
         relative = path.relative_to(folder)
         lang = relative.parts[0] if len(relative.parts) == 2 and relative.parts[0] in others else base
         name = relative.name if lang != base else relative.as_posix()
-        if path.is_symlink():
-            raise SectionError(
-                path,
-                "is a symbolic link; a section must be the file itself",
-                f"copy the file it points to ({path.resolve()}) into {path.parent} in its place",
-            )
         if not path.is_file() or name not in page_files:
             raise SectionError(
                 path,
@@ -237,6 +246,12 @@ def checked_section(
                 path,
                 f"line {number} holds HTML ({line[tag.start() : tag.start() + 12]!r}...)",
                 "write plain Markdown: headings, paragraphs, lists and links",
+            )
+        if note := FOOTNOTE.search(line):
+            raise SectionError(
+                path,
+                f"line {number} holds a footnote ({note.group()}), which the page would show as it is written",
+                "write the note in the text itself, as a sentence of its own",
             )
         if SNIPPET.search(line):
             raise SectionError(

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from .manifest import Fact, Manifest, ManifestError, band
 from .markdown_text import Page, Unit, parse_page
 from .readability import as_sentences, reading_scores
+from .review_date import future_review
 from .shared_text import INCLUDES, SharedTextError, expand
 from .warning_signs import problems as sign_problems
 
@@ -78,6 +79,15 @@ def file_label(manifest: Manifest, lang: str, file: str) -> str:
         return str(path)
 
 
+def page_review(reviewed: object) -> tuple[bool, str]:
+    """Whether a page's `reviewed:` is a day that has come, and what the report says of it."""
+    if not isinstance(reviewed, dt.date):
+        return False, "front matter needs 'reviewed: YYYY-MM-DD'"
+    if to_come := future_review(reviewed):
+        return False, f"reviewed: {to_come}; give the day it was reviewed, today or earlier"
+    return True, f"last reviewed {reviewed}"
+
+
 def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None = None) -> list[Finding]:
     language = manifest.languages[lang]
     pages = load_pages(manifest, lang, sources)
@@ -86,20 +96,8 @@ def check_language(manifest: Manifest, lang: str, sources: dict[str, str] | None
     scores = {name: reading_scores(texts, name) for name in [language.formula, *language.report]}
     for spec in manifest.pages.values():
         page, file = pages[spec.id], file_label(manifest, lang, spec.file)
-        reviewed = page.meta.get("reviewed")
-        dated = isinstance(reviewed, dt.date)
-        findings.append(
-            Finding(
-                "page",
-                spec.id,
-                spec.id,
-                file,
-                dated,
-                lang,
-                1,
-                f"last reviewed {reviewed}" if dated else "front matter needs 'reviewed: YYYY-MM-DD'",
-            )
-        )
+        dated, detail = page_review(page.meta.get("reviewed"))
+        findings.append(Finding("page", spec.id, spec.id, file, dated, lang, 1, detail))
         score = scores[language.formula][spec.id]
         reported = "".join(
             f"; {scores[name][spec.id]} {name} ({band(name, scores[name][spec.id])})" for name in language.report

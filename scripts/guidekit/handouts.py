@@ -254,8 +254,9 @@ async def render_card(page, edition_dir: Path, handout: Handout, out_dir: Path, 
             await page.evaluate("t => { document.title = t }", f"{title} ({settings.clinic_name})")
         target = out_dir / handout.pdf
         # The card's margins are its @page rule's (docs/assets/css/card.css); no footer: its
-        # sources line carries the edition.
-        await page.pdf(path=str(target), format=settings.paper, print_background=True, tagged=True, outline=True)
+        # sources line carries the edition. Written here, not by Playwright's driver, so a full
+        # disk ends the build like any other write (guidekit.write_failure).
+        target.write_bytes(await page.pdf(format=settings.paper, print_background=True, tagged=True, outline=True))
     finally:
         source.unlink(missing_ok=True)
     return target

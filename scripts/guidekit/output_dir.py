@@ -46,6 +46,11 @@ class Refusal(NamedTuple):
     fix: str
 
 
+def overflow_dir_for(site_dir: Path) -> Path:
+    """Beside the site: where a handout that outgrew its pages is kept for a look (site-overflow/)."""
+    return site_dir.with_name(f"{site_dir.name}-overflow")
+
+
 def output_dir_problem(
     site_dir: Path, also_read: Sequence[Path] = (), homes: Sequence[Path] = (), root: Path = ROOT
 ) -> str | None:
@@ -163,5 +168,33 @@ def replace_refusal(folder: Path, what: str, home: Path | None = None) -> Refusa
         return Refusal(
             f"{what} {folder} is read-only to this user, so it cannot be replaced",
             "make it writable (chmod u+w), or choose a new or empty folder",
+        )
+    return None
+
+
+def removal_refusal(folder: Path, home: Path | None = None) -> Refusal | None:
+    """Why `make clean` keeps `folder` (it removes only what the build wrote), or None when it
+    may remove it: a folder that carries the build's marker, is no system or home folder, and
+    is not, holds or lies inside the sources or the repository. A link is never followed."""
+    home = (home or Path.home()).resolve()
+    if folder.is_symlink():
+        return Refusal(
+            f"{folder} is a symbolic link, and the build writes none", f"remove the link by hand (rm '{folder}')"
+        )
+    if not folder.is_dir():
+        return Refusal(
+            f"{folder} is a file, not a folder the build writes", "delete it by hand if it is yours to delete"
+        )
+    resolved = folder.resolve()
+    if system := system_folder(resolved, home):
+        return Refusal(f"{folder} {system}", "leave it: the build never writes one")
+    if problem := output_dir_problem(resolved):
+        return Refusal(problem, "leave it: the build needs it")
+    if not marked(folder):
+        return Refusal(
+            f"{folder} carries no {MARKER} marker: the build did not write it (or wrote it before builds marked "
+            "their folders)",
+            f"if it holds only an old build, delete it by hand (rm -r '{folder}'); if not, keep it, or give it a name "
+            "that does not start with site-",
         )
     return None

@@ -55,8 +55,32 @@ def work_dir(site_dir: Path) -> Path:
                 with contextlib.suppress(OSError):
                     stale.rmdir()
     work = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=site_dir.parent))
-    mark(work)
+    try:
+        mark(work)
+    except OSError:  # a full disk: the empty folder goes with the build
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     return work
+
+
+def make_parents(folder: Path, made: list[Path]) -> None:
+    """Make `folder`'s missing parent folders, adding each to `made` as it is made (so a build
+    that fails, even half-way through this, can remove them again: remove_empty)."""
+    missing = []
+    parent = folder.parent
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    for parent in reversed(missing):
+        parent.mkdir()
+        made.append(parent)
+
+
+def remove_empty(made: list[Path]) -> None:
+    """Remove the folders make_parents made, innermost first, each only if it is still empty."""
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def replace_dir(new: Path, target: Path) -> None:

@@ -24,9 +24,11 @@ from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 
 from guidekit.clinic import review_due
+from guidekit.review_date import future_review
 from guidekit.signoff import EDITION_FORM, about_sentence, newer_than_guide
 
 CHANGELOG = Path(__file__).resolve().parent.parent.parent / "CHANGELOG.md"
+GUIDE_CONFIG = CHANGELOG.with_name("mkdocs.yml")  # where extra.guide_reviewed is set (a clinic's file may not)
 RELEASE = re.compile(rf"^## \[({EDITION_FORM})\] - (\d{{4}}-\d\d-\d\d)\s*$", re.M)
 EDITION_MARKER = "<!-- guide-edition -->"
 
@@ -45,9 +47,20 @@ def current_edition(changelog: Path = CHANGELOG) -> str:
     return found.group(1)
 
 
+def guide_reviewed(value: object) -> dt.date:
+    """The day the guide was last checked against its sources: a date, and not one still to come."""
+    fix = "give the day the guide was checked against its sources, as YYYY-MM-DD, today or earlier"
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise PluginError(f"{GUIDE_CONFIG}: extra.guide_reviewed: {value} is not a date. Fix: {fix}")
+    if problem := future_review(value):
+        raise PluginError(f"{GUIDE_CONFIG}: extra.guide_reviewed: {problem}. Fix: {fix}")
+    return value
+
+
 def on_config(config):
     language = config.theme["language"]
     extra = config.extra
+    guide_reviewed(extra.get("guide_reviewed"))
     extra["guide_edition"] = current_edition()
     extra["guide_reviewed_text"] = long_date(extra["guide_reviewed"], language)
     extra["guide_review_due"] = review_due(extra["guide_reviewed"], extra.get("review_every_months"))
