@@ -17,8 +17,8 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
-from conftest import ROOT, SCRIPTS
 from guidekit.pdf_text import LARGE_PRINT_FOOTER_MM, MM
+from helpers import ROOT, SCRIPTS
 
 SITES = ["default_site", "clinic_site"]
 LARGE_PRINT = {
@@ -268,7 +268,7 @@ def test_the_card_says_the_clinics_emergency_number():
     """In process: a clinic's emergency number replaces 911 in the card's titles and signs."""
     from guidekit.card import card_html, sign_facts
     from guidekit.manifest import load_manifest
-    from test_pdfs import example_config
+    from helpers import example_config
 
     config = example_config("en")
     config.extra["emergency_number"] = "999"

@@ -7,12 +7,14 @@ import sys
 
 import pytest
 
+from helpers import REVIEWED, edit_file
+
 BROKEN = {
     "link to a missing page": ("See [the missing page](missing.md).", "missing.md"),
     "link to a missing anchor": ("See [the questions](faq.md#no-such-question).", "no-such-question"),
 }
 HARD_PAGE = (
-    "---\nreviewed: 2026-11-24\n---\n# Notes\n\nNotwithstanding institutional considerations, "
+    f"---\nreviewed: {REVIEWED.isoformat()}\n---\n# Notes\n\nNotwithstanding institutional considerations, "
     "percutaneous vertebral augmentation necessitates multidisciplinary interdisciplinary evaluation.\n"
 )
 
@@ -49,12 +51,10 @@ def test_page_outside_the_nav_is_not_published_unchecked(project_copy):
 
 def test_page_in_the_nav_but_not_in_the_manifest_fails(project_copy):
     (project_copy / "docs" / "notes.md").write_text(HARD_PAGE, encoding="utf-8")
-    config = project_copy / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "  - About this guide: about.md\n", "  - About this guide: about.md\n  - Notes: notes.md\n"
-        ),
-        encoding="utf-8",
+    edit_file(
+        project_copy / "mkdocs.yml",
+        "  - About this guide: about.md\n",
+        "  - About this guide: about.md\n  - Notes: notes.md\n",
     )
     result = build(project_copy)
     assert result.returncode == 1
