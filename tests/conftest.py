@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from helpers import ROOT, copy_project, full_build
+from helpers import ROOT, UK_CLINIC, copy_project, full_build
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
@@ -124,13 +124,6 @@ def built_site(default_site) -> Path:
 def clinic_site(tmp_path_factory, pytestconfig) -> Path:
     """The fictional example clinic's guide as `make build` makes it, PDFs included."""
     return shared_build(tmp_path_factory, pytestconfig, "clinic", "mkdocs.example-clinic.yml")
-
-
-# A clinic in the UK: its emergency number where the guide says 911, and A4 paper (one setting).
-UK_CLINIC = (
-    "INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Example Spine Clinic\n    region: GB\n"
-    '    phone: 020 7946 0018\n    instructions:\n      emergency_number: "999"\n  print:\n    paper: A4\n'
-)
 
 
 @pytest.fixture(scope="session")

@@ -72,6 +72,14 @@ def full_build(project: Path, site: Path, config: str = "mkdocs.yml") -> subproc
     )
 
 
+# A clinic in the UK (conftest's uk_clinic_site builds it): its emergency number where the guide
+# says 911, and A4 paper, one setting.
+UK_CLINIC = (
+    "INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Example Spine Clinic\n    region: GB\n"
+    '    phone: 020 7946 0018\n    instructions:\n      emergency_number: "999"\n  print:\n    paper: A4\n'
+)
+
+
 def litter(project: Path) -> list[str]:
     """What a build may leave in the project's folder: its site and its temporary folders."""
     return sorted(p.name for p in project.iterdir() if p.name.startswith((".site", ".mkdocs", "site")))

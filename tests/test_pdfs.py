@@ -26,6 +26,7 @@ from helpers import (
     REVIEWED,
     ROOT,
     SCRIPTS,
+    UK_CLINIC,
     copy_project,
     example_config,
     long_date,
@@ -205,7 +206,8 @@ def test_default_build_shows_no_clinic(default_site):
 
 
 def test_a4_is_one_setting_away(uk_clinic_site):
-    """The UK clinic's file sets `extra.print.paper: A4` (conftest's UK_CLINIC), and nothing else of the paper."""
+    """The UK clinic's file sets A4 paper, and nothing else of the paper."""
+    assert "  print:\n    paper: A4\n" in UK_CLINIC
     for pdf in [
         uk_clinic_site / "pdf" / "vertebroplasty-faq.pdf",
         uk_clinic_site / "es" / "pdf" / "vertebroplastia-preguntas.pdf",
