@@ -19,10 +19,11 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guidekit.clinic_file import check_clinic_file, clinic_file_for
 from guidekit.config_file import ConfigFileError, check_config_file, mkdocs_config_messages
-from guidekit.editions import EditionError, base_config_env, editions_for, overlays
+from guidekit.editions import Edition, EditionError, base_config_env, editions_for, overlays
 from guidekit.end_of_life import notice as end_of_life_notice
 from guidekit.host_configs import nginx_dir_for, write_host_configs
 from guidekit.manifest import ManifestError
@@ -32,12 +33,20 @@ from guidekit.signoff import problem as signoff_problem
 from guidekit.work_dir import die_with_parent, make_parents, remove_empty, replace_dir, stop_on_signals, work_dir
 from guidekit.write_failure import is_write_failure, reported, write_problem
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from playwright.async_api import Browser, Playwright
+
+    from guidekit.clinic import Clinic
+    from guidekit.handouts import Handout
+    from guidekit.manifest import Manifest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 MANIFEST = ROOT / "scripts" / "required_content.yml"
 
 
-def load_site_config(path: Path):
+def load_site_config(path: Path) -> MkDocsConfig:
     """The config as the build will see it: validated by MkDocs, then by our hooks (the clinic)."""
     from mkdocs.config import load_config
 
@@ -45,7 +54,7 @@ def load_site_config(path: Path):
     return config.plugins.on_config(config)
 
 
-def reviews_due(config, today: dt.date) -> list[str]:
+def reviews_due(config: MkDocsConfig, today: dt.date) -> list[str]:
     """The guide's and the clinic's reviews that are past their due date, and a clinic's review
     that does not cover this edition of the guide (an older one, or none named), as messages."""
     extra, late = config.extra, []
@@ -55,7 +64,7 @@ def reviews_due(config, today: dt.date) -> list[str]:
             f"{extra['guide_reviewed']}). Fix: check the guide against its sources, then update "
             "guide_reviewed in mkdocs.yml and the pages' reviewed: dates"
         )
-    clinic = extra.get("clinic")  # guidekit.clinic.Clinic, or None
+    clinic: Clinic | None = extra.get("clinic")
     if clinic and clinic.review_due and clinic.review_due < today:
         late.append(
             f"the clinic's review was due on {clinic.review_due} (extra.clinic.reviewed_on: "
@@ -67,7 +76,7 @@ def reviews_due(config, today: dt.date) -> list[str]:
 
 
 def pdf_problems(
-    manifest,
+    manifest: Manifest,
     pdf: Path,
     phases: list[str],
     lang: str,
@@ -101,11 +110,11 @@ def pdf_problems(
     return problems
 
 
-def phases_by_pdf(manifest, config) -> dict[str, list[str]]:
+def phases_by_pdf(manifest: Manifest, config: MkDocsConfig) -> dict[str, list[str]]:
     """Each handout's page ID, standard and large print (the complete guide has none: it
     carries every fact; nor has the card: it carries the warning signs)."""
     page_ids = {spec.file: spec.id for spec in manifest.pages.values()}
-    phases = {}
+    phases: dict[str, list[str]] = {}
     for entry in config.extra["print"]["handouts"]:
         for name in (entry["pdf"], entry.get("large_print")):
             if name:
@@ -124,7 +133,7 @@ def warnings_and_errors(log: str) -> str:
     return "\n".join(shown)
 
 
-async def build_sites(editions, work: Path) -> bool:
+async def build_sites(editions: list[Edition], work: Path) -> bool:
     # Not --quiet: it silences warnings before strict mode counts them, so they would pass.
     # Material's end-of-life notice is off here: the build says it once (guidekit/end_of_life.py).
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -170,7 +179,13 @@ async def build_sites(editions, work: Path) -> bool:
     return True
 
 
-async def build_pdfs(editions, configs, site: Path, browser_ready, overflow_dir: Path) -> bool:
+async def build_pdfs(
+    editions: list[Edition],
+    configs: list[MkDocsConfig],
+    site: Path,
+    browser_ready: asyncio.Task[Browser],
+    overflow_dir: Path,
+) -> bool:
     """Every edition's PDFs, one after another in one tab (Chromium prints one PDF at
     a time anyway), each read back and checked for its facts as soon as it is written."""
     from guidekit.card import card_html
@@ -181,14 +196,20 @@ async def build_pdfs(editions, configs, site: Path, browser_ready, overflow_dir:
     started = time.perf_counter()
     manifest = load_manifest(MANIFEST, str(configs[0].extra["emergency_number"]))
     browser = await browser_ready
-    checks = []  # each PDF is read in a thread while Chromium prints the next
+    checks: list[asyncio.Task[list[str]]] = []  # each PDF is read in a thread while Chromium prints the next
     count = 0
-    unprinted = []
+    unprinted: list[str] = []
     async with print_tab(browser) as tab:
         for edition, config in zip(editions, configs, strict=True):
             phases, lang = phases_by_pdf(manifest, config), edition.lang
 
-            def check(handout, path, phases=phases, lang=lang, edition_dir=site / edition.subdir):
+            def check(
+                handout: Handout,
+                path: Path,
+                phases: dict[str, list[str]] = phases,
+                lang: str = lang,
+                edition_dir: Path = site / edition.subdir,
+            ) -> None:
                 found = phases.get(handout.pdf, [])
                 page = edition_dir / handout.page
                 checks.append(
@@ -214,7 +235,9 @@ class ChromiumMissing(Exception):
     pass
 
 
-async def build(editions, configs, work: Path, with_pdfs: bool, overflow_dir: Path) -> bool:
+async def build(
+    editions: list[Edition], configs: list[MkDocsConfig], work: Path, with_pdfs: bool, overflow_dir: Path
+) -> bool:
     started = time.perf_counter()
     if not with_pdfs:
         return await build_sites(editions, work)
@@ -224,7 +247,7 @@ async def build(editions, configs, work: Path, with_pdfs: bool, overflow_dir: Pa
 
     from guidekit.browser import launch, system_chromium
 
-    async def start_chromium(playwright):
+    async def start_chromium(playwright: Playwright) -> Browser:
         # Looked for first: a launch that fails leaves Playwright's profile folder behind.
         chromium = system_chromium() or playwright.chromium.executable_path
         if not Path(chromium).is_file():
@@ -248,7 +271,7 @@ async def build(editions, configs, work: Path, with_pdfs: bool, overflow_dir: Pa
                 pass  # reported by whoever needed it
 
 
-def read_by(configs) -> list[Path]:
+def read_by(configs: list[MkDocsConfig]) -> list[Path]:
     """Folders the build reads besides the repository's own: pages and the clinic's logo."""
     folders = [Path(config.docs_dir) for config in configs]
     return folders + [c.logo_source.parent for config in configs if (c := config.extra.get("clinic")) and c.logo_source]
@@ -347,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def write_site(editions, configs, site_dir: Path, with_pdfs: bool) -> int:
+def write_site(editions: list[Edition], configs: list[MkDocsConfig], site_dir: Path, with_pdfs: bool) -> int:
     """Build every edition in a temporary folder and move the site into place: 0, or the exit
     status of a failure, after which nothing is left (no temporary folder, no folder made for it)."""
     made: list[Path] = []  # SITE_DIR's parents that did not exist: removed again if the build fails

@@ -1,11 +1,11 @@
-"""Shared fixtures: the real project, copied or built into temporary folders."""
+"""Shared fixtures and hooks: the real project, copied or built into temporary folders; the suite's
+temporary folder. Functions and constants the tests share are in helpers.py."""
 
 from __future__ import annotations
 
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS = ROOT / "scripts"
+from helpers import ROOT, UK_CLINIC, copy_project, full_build
+
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 # The suite and everything it starts (MkDocs, Chromium, Lighthouse) keep their temporary
@@ -85,52 +85,10 @@ def pytest_sessionfinish(session, exitstatus):
         print(f"\nthe tests' temporary files: {suite_tmp}", file=sys.stderr)
 
 
-PROJECT_PARTS = ["mkdocs.yml", "CHANGELOG.md", "docs", "overrides", "scripts", "clinics"]
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of everything a build reads."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    for clinic in ROOT.glob("mkdocs.*.yml"):  # clinics and language overlays
-        shutil.copy2(clinic, target / clinic.name)
-    return target
-
-
-def mkdocs_build(project: Path, out: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=project,
-    )
-
-
-def full_build(project: Path, site: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
-    """`make build`'s command: every edition, the PDFs, and the hosts' configs."""
-    return subprocess.run(
-        [
-            sys.executable,
-            str(project / "scripts" / "build.py"),
-            "--config",
-            str(project / config),
-            "--site-dir",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=project,
-    )
-
-
-def shared_build(tmp_path_factory, pytest_config, name: str, config: str) -> Path:
+def shared_build(tmp_path_factory, pytest_config, name: str, config: str, config_text: str = "") -> Path:
     """A full build made once per session. In parallel, the first worker to ask builds it while
-    the others wait, and all of them read the same folder (no test writes into a shared build)."""
+    the others wait, and all of them read the same folder (no test writes into a shared build).
+    With `config_text`, the config is a clinic's file of that text, in a copy of the project."""
     shared = tmp_path_factory.getbasetemp()
     if hasattr(pytest_config, "workerinput"):
         shared = shared.parent  # each worker's base folder is inside the run's
@@ -139,7 +97,11 @@ def shared_build(tmp_path_factory, pytest_config, name: str, config: str) -> Pat
     with FileLock(shared / f"{name}.lock"):
         if not done.exists():
             site.parent.mkdir(exist_ok=True)
-            result = full_build(ROOT, site, config)
+            project = ROOT
+            if config_text:
+                project = copy_project(site.parent / "project")
+                (project / config).write_text(config_text, encoding="utf-8")
+            result = full_build(project, site, config)
             assert result.returncode == 0, result.stdout + result.stderr
             done.touch()
     return site
@@ -162,6 +124,12 @@ def built_site(default_site) -> Path:
 def clinic_site(tmp_path_factory, pytestconfig) -> Path:
     """The fictional example clinic's guide as `make build` makes it, PDFs included."""
     return shared_build(tmp_path_factory, pytestconfig, "clinic", "mkdocs.example-clinic.yml")
+
+
+@pytest.fixture(scope="session")
+def uk_clinic_site(tmp_path_factory, pytestconfig) -> Path:
+    """A UK clinic's guide as `make build` makes it, PDFs included: 999 and A4 paper."""
+    return shared_build(tmp_path_factory, pytestconfig, "uk", "mkdocs.uk.yml", UK_CLINIC)
 
 
 @pytest.fixture

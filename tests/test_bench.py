@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import SCRIPTS
+from helpers import SCRIPTS
 
 
 @pytest.mark.slow

@@ -7,14 +7,14 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
+from guidekit.work_dir import stop_on_signals
+from helpers import litter
+
 CLINIC = "mkdocs.example-clinic.yml"
-
-
-def litter(project) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith((".site", ".mkdocs", "site")))
 
 
 def start(project, *args):
@@ -24,11 +24,47 @@ def start(project, *args):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # the build and what it starts: one group, to wait for as a whole
     )
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
-@pytest.mark.parametrize("step", ["site build", "PDFs"])
+def running_in_group(group: int) -> list[int]:
+    """The processes of the group still running (an ended one not yet reaped writes nothing)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, _, pgrp = stat.read_text().rpartition(")")[2].split()[:3]
+        except OSError:
+            continue  # it ended while we looked
+        if state != "Z" and int(pgrp) == group:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_every_stop_signal_unwinds_the_build():
+    """Ctrl-C, terminated and hung up: one handler, which unwinds (the build's `finally` blocks
+    remove its folders) with the shell's status for the signal. The builds below stop on each."""
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    try:
+        stop_on_signals()
+        handlers = {signal.getsignal(signum) for signum in saved}
+        assert len(handlers) == 1
+        handler = handlers.pop()
+        assert callable(handler)
+        for signum in saved:
+            with pytest.raises(SystemExit) as stopped:
+                handler(signum, None)
+            assert stopped.value.code == 128 + signum
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+
+
+# Each step, and each signal once: they share one handler (the test above), so the whole build
+# stopped by each in each step would prove no more.
+@pytest.mark.parametrize(
+    "step, signum", [("site build", signal.SIGTERM), ("site build", signal.SIGHUP), ("PDFs", signal.SIGINT)]
+)
 def test_stopped_build_leaves_nothing(project_copy, step, signum):
     build = start(project_copy)
     try:
@@ -47,7 +83,10 @@ def test_stopped_build_leaves_nothing(project_copy, step, signum):
         build.kill()
     assert build.returncode != 0, output
     assert "Traceback" not in output, output
-    time.sleep(1)  # nothing still running may write afterwards
+    deadline = time.monotonic() + 60
+    while running := running_in_group(build.pid):  # nothing still running may write afterwards
+        assert time.monotonic() < deadline, f"still running after the build stopped: {running}"
+        time.sleep(0.05)
     assert litter(project_copy) == []
 
 

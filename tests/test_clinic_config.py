@@ -9,11 +9,12 @@ import subprocess
 import sys
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import ROOT, mkdocs_build
 from guidekit.clinic import ClinicError, load_clinic
 from guidekit.signoff import EDITION_FORM
+from helpers import REVIEW_MONTHS, REVIEWED, ROOT, mkdocs_build, replace_once
 
 GOOD = {"name": "Test Clinic", "phone": "412-555-0100"}
 
@@ -130,19 +131,19 @@ CASES = {
         "holds HTML",
     ),
     "edition in another form": (
-        "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: 2026-11-20\n"
+        f"name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: {REVIEWED}\n"
         "    approved_edition: v2",
         "approved_edition",
         "is not an edition number like the guide's",
     ),
     "edition with two numbers": (
-        "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: 2026-11-20\n"
+        f"name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: {REVIEWED}\n"
         "    approved_edition: 2.1",
         "approved_edition",
         "is not an edition number like the guide's",
     ),
     "edition as a list": (
-        "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: 2026-11-20\n"
+        f"name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n    reviewed_on: {REVIEWED}\n"
         "    approved_edition: [2, 1, 0]",
         "approved_edition",
         "is not an edition number like the guide's",
@@ -153,7 +154,7 @@ CASES = {
         "is missing",
     ),
     "markup in the reviewer": (
-        "name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: <i>Dr A</i>\n    reviewed_on: 2026-11-20",
+        f"name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: <i>Dr A</i>\n    reviewed_on: {REVIEWED}",
         "reviewed_by",
         "holds HTML",
     ),
@@ -275,7 +276,7 @@ def build_with(project, body: str, *flags: str) -> subprocess.CompletedProcess:
         guide = project / "mkdocs.yml"
         text = guide.read_text(encoding="utf-8")
         old = next(line for line in text.splitlines() if line.startswith("  guide_reviewed:"))
-        guide.write_text(text.replace(old, "  " + body.strip()), encoding="utf-8")
+        guide.write_text(replace_once(text, old, "  " + body.strip()), encoding="utf-8")
         config = guide
     else:
         config.write_text(f"INHERIT: mkdocs.yml\n{body}", encoding="utf-8")
@@ -296,12 +297,18 @@ def build_with(project, body: str, *flags: str) -> subprocess.CompletedProcess:
     )
 
 
+# Reviews whose next one fell due a month before the guide's last review (mkdocs.yml), so before today.
+GUIDE_LONG_AGO = REVIEWED - relativedelta(months=REVIEW_MONTHS + 1)
+CLINIC_LONG_AGO = REVIEWED - relativedelta(months=6 + 1)
 OVERDUE = {
-    "guide": ("guide_reviewed: 2024-01-15\n", "the guide's review was due on 2025-01-15"),
+    "guide": (
+        f"guide_reviewed: {GUIDE_LONG_AGO}\n",
+        f"the guide's review was due on {GUIDE_LONG_AGO + relativedelta(months=REVIEW_MONTHS)}",
+    ),
     "clinic": (
         "extra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n    reviewed_by: Dr A\n"
-        "    reviewed_on: 2025-03-01\n    review_every_months: 6\n",
-        "the clinic's review was due on 2025-09-01",
+        f"    reviewed_on: {CLINIC_LONG_AGO}\n    review_every_months: 6\n",
+        f"the clinic's review was due on {CLINIC_LONG_AGO + relativedelta(months=6)}",
     ),
 }
 
@@ -320,7 +327,7 @@ def test_a_review_past_due_warns_and_fails_with_the_flag(whose, project_copy):
 
 
 def test_a_review_not_yet_due_passes_with_the_flag(project_copy):
-    result = build_with(project_copy, "guide_reviewed: 2026-11-27\n", "--fail-if-review-due")
+    result = build_with(project_copy, f"guide_reviewed: {dt.date.today()}\n", "--fail-if-review-due")  # done today
     assert result.returncode == 0, result.stderr
     assert "review was due" not in result.stderr
 
@@ -379,7 +386,7 @@ def guide_editions() -> tuple[str, str]:
 
 REVIEW = (
     "extra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0100\n"
-    "    reviewed_by: Dr A\n    reviewed_on: 2026-12-01\n"
+    f"    reviewed_by: Dr A\n    reviewed_on: {REVIEWED}\n"
 )
 
 

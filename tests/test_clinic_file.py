@@ -12,11 +12,11 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
 from guidekit.clinic import load_clinic
 from guidekit.clinic_file import check_clinic_file
 from guidekit.clinic_sections import SectionError, checked_section
 from guidekit.editions import base_config_env
+from helpers import REVIEWED, ROOT, replace_once
 
 CLINIC = "INHERIT: mkdocs.yml\nextra:\n  clinic:\n    name: Test Clinic\n    phone: 412-555-0142\n"
 
@@ -81,7 +81,7 @@ def test_an_alias_bomb_is_refused_at_once(project_copy):
     levels = ["  l0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     levels += [f"  l{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
     started = time.perf_counter()
-    [line] = problems(project_copy, CLINIC.replace("extra:\n", "extra:\n" + "\n".join(levels) + "\n"))
+    [line] = problems(project_copy, replace_once(CLINIC, "extra:\n", "extra:\n" + "\n".join(levels) + "\n"))
     assert time.perf_counter() - started < 5
     assert "uses a YAML anchor or alias" in line
 
@@ -113,7 +113,7 @@ GUIDE_SETTINGS = {
 def test_a_clinic_cannot_change_the_guides_settings(project_copy, setting):
     text = GUIDE_SETTINGS[setting]
     if text.startswith("extra:"):  # beside the clinic's own extra settings
-        text = CLINIC.replace("extra:\n", text)
+        text = replace_once(CLINIC, "extra:\n", text)
     else:
         text = CLINIC + text
     [line] = problems(project_copy, text)
@@ -189,14 +189,14 @@ def test_yaml_surprises_get_plain_words(project_copy, text, words):
 
 
 def test_a_quoted_country_code_no_is_norway(project_copy):
-    text = CLINIC.replace("412-555-0142", "+47 22 12 34 56") + '    region: "NO"\n'
+    text = replace_once(CLINIC, "412-555-0142", "+47 22 12 34 56") + '    region: "NO"\n'
     assert problems(project_copy, text) == []
 
 
 def test_a_config_kept_in_its_clinic_folder_gets_one_clear_line(project_copy):
     folder = project_copy / "clinics" / "x"
     folder.mkdir()
-    (folder / "mkdocs.x.yml").write_text(CLINIC.replace("INHERIT: mkdocs.yml", "INHERIT: ../../mkdocs.yml"))
+    (folder / "mkdocs.x.yml").write_text(replace_once(CLINIC, "INHERIT: mkdocs.yml", "INHERIT: ../../mkdocs.yml"))
     [line] = refused(build(project_copy, folder / "mkdocs.x.yml"), project_copy)
     assert "INHERIT: is ../../mkdocs.yml, and the file is in" in line and "beside mkdocs.yml" in line
     assert "custom_dir" not in line
@@ -218,7 +218,7 @@ def test_words_a_clinic_prints_are_given_in_the_editions_language():
     both = dict(raw, department={"en": "Interventional Radiology", "es": "Radiología Intervencionista"})
     both["logo_alt"] = {"en": "Test Clinic logo", "es": "Logotipo de Test Clinic"}
     both["reviewed_by"] = {"en": "Dr. A (our reviewer)", "es": "Dra. A (nuestra revisora)"}
-    both["reviewed_on"] = "2026-12-01"
+    both["reviewed_on"] = str(REVIEWED)
     spanish = load_clinic(both, "mkdocs.t.yml", "es")
     assert (spanish.department, spanish.logo_alt("Logotipo de"), spanish.reviewed_by) == (
         "Radiología Intervencionista",
@@ -254,7 +254,7 @@ def test_a_spanish_edition_problem_names_the_clinics_file(project_copy, monkeypa
 
 @pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200f", "\u061c", "\u200b", "\u200d"])
 def test_invisible_characters_are_refused_in_every_value(project_copy, char):
-    text = CLINIC.replace("Test Clinic", f'"Test{char} Clinic"') + f'    address: "1 Main{char} St"\n'
+    text = replace_once(CLINIC, "Test Clinic", f'"Test{char} Clinic"') + f'    address: "1 Main{char} St"\n'
     lines = problems(project_copy, text)
     assert [line.split(": ")[1] for line in lines] == ["extra.clinic.name", "extra.clinic.address"], lines
     assert all(f"holds an invisible control character (U+{ord(char):04X}" in line for line in lines), lines
@@ -272,7 +272,8 @@ def test_invisible_characters_are_refused_in_a_section(tmp_path):
 
 
 def test_the_build_refuses_a_spoofed_name(project_copy):
-    (project_copy / "mkdocs.t.yml").write_text(CLINIC.replace("Test Clinic", '"Test Clinic \\u202e0010-555-214 llaC"'))
+    spoofed = replace_once(CLINIC, "Test Clinic", '"Test Clinic \\u202e0010-555-214 llaC"')
+    (project_copy / "mkdocs.t.yml").write_text(spoofed)
     [line] = refused(build(project_copy, project_copy / "mkdocs.t.yml"), project_copy)
     assert "extra.clinic.name: holds an invisible control character (U+202E" in line
 

@@ -10,34 +10,36 @@ import sys
 import pytest
 
 from guidekit.logo import LogoError, checked_logo
+from helpers import replace_once
 
 GOOD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>'
 XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
+XLINK_SVG = replace_once(GOOD_SVG, "<svg ", f"<svg {XLINK} ")
 BAD_LOGOS = {
     # name: (file name, content, words in the message)
-    "script": ("logo.svg", GOOD_SVG.replace("<circle", "<script>alert(1)</script><circle"), "<script> element"),
-    "event handler": ("logo.svg", GOOD_SVG.replace("<svg ", '<svg onload="alert(1)" '), "event handler"),
+    "script": ("logo.svg", replace_once(GOOD_SVG, "<circle", "<script>alert(1)</script><circle"), "<script> element"),
+    "event handler": ("logo.svg", replace_once(GOOD_SVG, "<svg ", '<svg onload="alert(1)" '), "event handler"),
     "external image": (
         "logo.svg",
-        GOOD_SVG.replace("<circle", '<image href="https://x.org/t.png"/><circle'),
+        replace_once(GOOD_SVG, "<circle", '<image href="https://x.org/t.png"/><circle'),
         "refers to another file",
     ),
     "external use": (
         "logo.svg",
-        GOOD_SVG.replace("<svg ", f"<svg {XLINK} ").replace("<circle", '<use xlink:href="other.svg#a"/><circle'),
+        replace_once(XLINK_SVG, "<circle", '<use xlink:href="other.svg#a"/><circle'),
         "refers to another file",
     ),
     "style that loads": (
         "logo.svg",
-        GOOD_SVG.replace("<circle", "<style>@import 'https://x.org/a.css';</style><circle"),
+        replace_once(GOOD_SVG, "<circle", "<style>@import 'https://x.org/a.css';</style><circle"),
         "loads another file",
     ),
     "css url in attribute": (
         "logo.svg",
-        GOOD_SVG.replace("<circle", '<circle style="fill:url(https://x.org/p)"'),
+        replace_once(GOOD_SVG, "<circle", '<circle style="fill:url(https://x.org/p)"'),
         "loads another file",
     ),
-    "foreign object": ("logo.svg", GOOD_SVG.replace("<circle", "<foreignObject/><circle"), "<foreignObject>"),
+    "foreign object": ("logo.svg", replace_once(GOOD_SVG, "<circle", "<foreignObject/><circle"), "<foreignObject>"),
     "entity": ("logo.svg", '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + GOOD_SVG, "DOCTYPE"),
     "not svg": ("logo.svg", "<html><body>hello</body></html>", "is not an SVG image"),
     "text named png": ("logo.png", "not a picture", "is not a PNG image"),

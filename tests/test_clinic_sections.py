@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from guidekit.clinic_sections import SectionError, checked_section, section_files
-from test_instructions import handout_text, page_text
+from helpers import article_text as page_text
+from helpers import handout_text, replace_once
 
 SECTION = {
     "en": "Parking Park for free in the garage on Example Road.",
@@ -287,7 +288,7 @@ def test_the_content_check_reads_the_page_the_patient_gets(project_copy):
     text = recovery.read_text(encoding="utf-8")
     assert fact in text
     recovery.write_text(
-        text.replace(fact, f"<!-- instruction driving: Drive after {{value}}. -->{fact}<!-- /instruction -->"),
+        replace_once(text, fact, f"<!-- instruction driving: Drive after {{value}}. -->{fact}<!-- /instruction -->"),
         encoding="utf-8",
     )
     assert build(project_copy, "mkdocs.yml").returncode == 0  # neutral: the fact is there

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SCRIPTS, mkdocs_build
 from guidekit.clinic_file import check_clinic_file
 from guidekit.config_file import ConfigFileError, check_config_file
 from guidekit.manifest import load_manifest
+from helpers import ROOT, SCRIPTS, litter, mkdocs_build, replace_once
 
 BAD_CONFIGS = {
     # name: (file text, words in the message)
@@ -40,10 +40,6 @@ def build(project, *args, **options):
     return subprocess.run(
         [sys.executable, str(project / "scripts" / "build.py"), *args], capture_output=True, text=True, **options
     )
-
-
-def litter(project) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith((".site", ".mkdocs", "site")))
 
 
 def one_line(result) -> str:
@@ -136,7 +132,7 @@ def test_missing_heading_says_what_is_missing_and_how_to_fix_it(project_copy, tm
     text = page.read_text(encoding="utf-8")
     sections = load_manifest(SCRIPTS / "required_content.yml").pages["before"].sections["en"]
     heading = next(section for section in sections if f"\n## {section}\n" in text)
-    page.write_text(text.replace(f"## {heading}\n", "## Something else\n"), encoding="utf-8")
+    page.write_text(replace_once(text, f"## {heading}\n", "## Something else\n"), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
     line = next(line for line in result.stderr.splitlines() if f"section {heading}" in line)

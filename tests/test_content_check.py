@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SCRIPTS
 from guidekit import check_cli as check_content
 from guidekit.manifest import load_manifest
+from helpers import ROOT, SCRIPTS, replace_every, replace_once, sub_once
 
 MANIFEST = SCRIPTS / "required_content.yml"
 REAL = load_manifest(MANIFEST)
@@ -238,10 +238,10 @@ def test_one_language_at_a_time(capsys):
 def test_hidden_text_does_not_count(tmp_path, capsys):
     """Front matter, comments and alt text are not what a reader sees."""
     fever = "a fever (high body temperature) above 100.0 °F (37.8 °C)"
-    docs = edited_copy(tmp_path, "includes/warning-signs.md", lambda text: without(text, f"- {fever}\n"))
+    docs = edited_copy(tmp_path, "includes/warning-signs.md", lambda text: replace_every(text, f"- {fever}\n", ""))
 
     def hide(text):
-        text = re.sub(r"^(reviewed: .*)$", rf"\1\nkeywords: {fever}", text, count=1, flags=re.M)
+        text = sub_once(r"^(reviewed: .*)$", rf"\1\nkeywords: {fever}", text, flags=re.M)
         return text + f"\n<!-- {fever} -->\n![{fever}](x.png)\n"
 
     page = docs / "recovery.md"
@@ -251,23 +251,17 @@ def test_hidden_text_does_not_count(tmp_path, capsys):
     assert finding(report, "fact", "CALL-FEVER")["ok"] is False
 
 
-def without(text: str, old: str, new: str = "") -> str:
-    """The text with `old` replaced: a mutation that finds nothing to replace fails instead of passing."""
-    assert old in text, f"the text to change is not there: {old!r}"
-    return text.replace(old, new)
-
-
 def test_fact_in_the_wrong_section_is_missing(tmp_path, capsys):
     """The call-your-doctor signs must sit under their own heading."""
     nerve = "- tingling or numbness in your legs or arms that is new, mild, and stays the same"
     docs = edited_copy(
-        tmp_path, "includes/warning-signs.md", lambda text: re.sub(rf"(?m)^{re.escape(nerve)}.*\n", "", text)
+        tmp_path, "includes/warning-signs.md", lambda text: sub_once(rf"(?m)^{re.escape(nerve)}.*\n", "", text)
     )
     page = docs / "recovery.md"
     text = page.read_text(encoding="utf-8")
     assert "tingling" not in (docs / "includes/warning-signs.md").read_text(encoding="utf-8")
     page.write_text(
-        without(
+        replace_every(
             text,
             "## How well does it work?\n",
             "## How well does it work?\n\nNumbness, tingling, or weakness can happen.\n",
@@ -280,7 +274,7 @@ def test_fact_in_the_wrong_section_is_missing(tmp_path, capsys):
 
 
 def test_missing_review_date_fails(tmp_path, capsys):
-    docs = edited_copy(tmp_path, "faq.md", lambda text: re.sub(r"^reviewed: .*\n", "", text, flags=re.M))
+    docs = edited_copy(tmp_path, "faq.md", lambda text: sub_once(r"^reviewed: .*\n", "", text, flags=re.M))
     code, report = run_json(capsys, "--docs-dir", str(docs))
     assert code == 1
     assert finding(report, "page", "faq")["ok"] is False
@@ -299,6 +293,7 @@ def test_a_review_date_after_today_fails(tmp_path, capsys):
 
 def test_unnamed_source_fails(tmp_path, capsys):
     def without_cochrane(text):
+        assert "Cochrane" in text
         return "\n".join(line for line in text.splitlines() if "Cochrane" not in line) + "\n"
 
     code, report = run_json(capsys, "--docs-dir", str(edited_copy(tmp_path, "about.md", without_cochrane)))
@@ -320,8 +315,10 @@ def test_a_reference_list_is_not_scored_but_still_names_its_sources(tmp_path, ca
     hard = HARD_TEXT["en"].strip()
 
     def in_references(text):
-        return text.replace(
-            '<div class="guide-references" markdown>\n\n', f'<div class="guide-references" markdown>\n\n- {hard}\n', 1
+        return replace_once(
+            text,
+            '<div class="guide-references" markdown>\n\n',
+            f'<div class="guide-references" markdown>\n\n- {hard}\n',
         )
 
     code, report = run_json(capsys, "--docs-dir", str(edited_copy(tmp_path / "refs", "about.md", in_references)))
@@ -329,8 +326,8 @@ def test_a_reference_list_is_not_scored_but_still_names_its_sources(tmp_path, ca
     assert finding(report, "source", "COCHRANE")["ok"] is True
 
     def in_prose(text):
-        return text.replace(
-            "## When was this guide last reviewed?", f"{hard}\n\n{hard}\n\n## When was this guide last reviewed?"
+        return replace_once(
+            text, "## When was this guide last reviewed?", f"{hard}\n\n{hard}\n\n## When was this guide last reviewed?"
         )
 
     code, report = run_json(capsys, "--docs-dir", str(edited_copy(tmp_path / "prose", "about.md", in_prose)))
@@ -417,7 +414,7 @@ def test_a_sign_copied_by_hand_into_a_list_fails(lang, tmp_path, capsys):
     """The second edition's conflict: leg weakness typed into the care-team list as well."""
     snippet = f'    --8<-- "{SHARED[lang]}:care-team"\n'
     page = "recovery.md" if lang == "en" else "es/recovery.md"
-    docs = edited_copy(tmp_path, page, lambda text: without(text, snippet, snippet + f"    - {COPY[lang]}\n"))
+    docs = edited_copy(tmp_path, page, lambda text: replace_every(text, snippet, snippet + f"    - {COPY[lang]}\n"))
     found = signs_finding(capsys, docs, lang)
     assert found["ok"] is False and COPY[lang] in found["detail"] and "in words of its own" in found["detail"]
 
@@ -427,7 +424,7 @@ def test_a_shared_sign_under_the_other_action_fails(lang, tmp_path, capsys):
     """The 911 signs put in under the care team's lead-in: the right words, the wrong action."""
     care, emergency = f'    --8<-- "{SHARED[lang]}:care-team"\n', f'    --8<-- "{SHARED[lang]}:emergency"\n'
     page = "recovery.md" if lang == "en" else "es/recovery.md"
-    docs = edited_copy(tmp_path, page, lambda text: without(text, care, emergency))
+    docs = edited_copy(tmp_path, page, lambda text: replace_every(text, care, emergency))
     found = signs_finding(capsys, docs, lang)
     assert found["ok"] is False and "is a emergency sign, listed under care-team" in found["detail"]
 
@@ -438,7 +435,7 @@ def test_a_sentence_with_its_own_rule_for_a_sign_fails(tmp_path, capsys):
     docs = edited_copy(
         tmp_path,
         "recovery.md",
-        lambda text: without(text, lead, lead + "\nSudden weakness in your legs: call 911.\n\n"),
+        lambda text: replace_every(text, lead, lead + "\nSudden weakness in your legs: call 911.\n\n"),
     )
     found = signs_finding(capsys, docs, "en")
     assert found["ok"] is False and "Sudden weakness in your legs" in found["detail"]
@@ -456,5 +453,5 @@ def test_the_one_rule_check_reads_the_emergency_number_a_clinic_sets(tmp_path):
     shared = (REAL.docs_dir / "includes" / SHARED["en"]).read_text(encoding="utf-8")
     assert "call 911" in shared  # the shared text says 911 too, and the build writes 999 for both
     built = expand(text, [REAL.docs_dir / "includes"], "recovery.md").text  # as the build's hooks make it
-    findings = check(manifest, ["en"], {"recovery.md": built.replace("911", "999")})
+    findings = check(manifest, ["en"], {"recovery.md": replace_every(built, "911", "999")})
     assert [f.ok for f in findings if f.kind == "signs" and f.page == "recovery"] == [True]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import ROOT
 from guidekit.editions import BASE_CONFIG, base_config_env, editions_for
+from helpers import ROOT
 
 # The settings a language may change; anything else in markdown_extensions or plugins must match.
 PER_LANGUAGE = {

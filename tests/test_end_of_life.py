@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SCRIPTS
 from guidekit.end_of_life import MATERIAL_END, README_SECTION, material_end_date, notice
+from helpers import ROOT, SCRIPTS
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build
+from helpers import REVIEWED, ROOT, copy_project, mkdocs_build
 
 
 class IgnoreTags(yaml.SafeLoader):
@@ -46,8 +46,6 @@ def hostile_site(tmp_path_factory):
     """A clinic build whose every template string (extra.ui, the logos' alt, the language
     names: the guide's own, so set in its mkdocs.yml) carries markup, and whose clinic name
     carries quotes and an ampersand."""
-    from conftest import copy_project
-
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     base = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
 
@@ -82,11 +80,12 @@ def hostile_site(tmp_path_factory):
                 "url": "https://guide.example.org/spine&pain/",
                 "logo": "clinics/example/logo.svg",
                 "reviewed_by": 'Dr. O\'Neil "Jr"',
-                "reviewed_on": "2026-11-20",
+                "reviewed_on": REVIEWED,  # a date: YAML writes it unquoted, as a clinic does
             },
         },
     }
-    text = yaml.safe_dump(config, allow_unicode=True).replace("reviewed_on: '2026-11-20'", "reviewed_on: 2026-11-20")
+    text = yaml.safe_dump(config, allow_unicode=True)
+    assert f"reviewed_on: {REVIEWED.isoformat()}\n" in text
     (project / "mkdocs.hostile.yml").write_text(text, encoding="utf-8")
     result = mkdocs_build(project, project / "site", "mkdocs.hostile.yml")
     assert result.returncode == 0, result.stderr
@@ -172,7 +171,7 @@ def test_pdf_footer_escapes_every_value(clinic):
 
     clinic = load_clinic(clinic, str(ROOT / "mkdocs.test.yml"))
     ui = {key: f"{key} {MARK}" for key in ("phone", "after_hours", "care_team_phone", "reviewed")}
-    footer = footer_template(dict(ui, page_of="Page {page} of {pages}"), clinic, f"2026 {MARK}")
+    footer = footer_template(dict(ui, page_of="Page {page} of {pages}"), clinic, f"{REVIEWED} {MARK}")
     found = Collector()
     found.feed(footer)
     assert "guide-injected" not in [tag for tag, _ in found.tags]

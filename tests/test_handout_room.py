@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from conftest import copy_project, full_build
 from guidekit.handout_budget import HANDOUT_PAGES
-from test_pdfs import EDITIONS, pdf_path
+from helpers import EDITIONS, copy_project, full_build, pdf_path, replace_once
 
 SECTIONS = {
     "before.md": (
@@ -55,8 +54,7 @@ def test_a_clinic_that_fills_everything_in_still_fits(tmp_path):
     config = (project / "mkdocs.example-clinic.yml").read_text(encoding="utf-8")
     assert "driving: 24 hours" in config and "clear_liquids:" in config
     for old, new in FILLED.items():
-        assert config.count(old) == 1, old
-        config = config.replace(old, new)
+        config = replace_once(config, old, new)
     (project / "mkdocs.full.yml").write_text(config, encoding="utf-8")
     site = tmp_path / "site"
     result = full_build(project, site, "mkdocs.full.yml")

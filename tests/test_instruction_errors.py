@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_project, full_build
 from guidekit.clinic import ClinicError, load_clinic
+from helpers import copy_project, full_build
 
 FILE = "mkdocs.myclinic.yml"
 BASE = {"name": "Riverside Spine Clinic", "phone": "412-555-0142"}

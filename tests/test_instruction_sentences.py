@@ -10,7 +10,6 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
 from guidekit.clinic import ClinicError, Phone, load_clinic
 from guidekit.config_file import Loader
 from guidekit.instructions import (
@@ -24,6 +23,7 @@ from guidekit.instructions import (
     write_clock,
     written,
 )
+from helpers import ROOT, replace_every
 
 FILE = "mkdocs.myclinic.yml"
 BASE = {"name": "Riverside Spine Clinic", "phone": "412-555-0142"}
@@ -189,7 +189,7 @@ def test_the_readme_example_is_accepted():
     readme = (ROOT / "README.md").read_text("utf-8")
     section = readme[readme.index("### Your own instructions") : readme.index("### Your own sections")]
     block = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
-    raw = yaml.safe_load(block.replace("...", "su texto"))["instructions"]
+    raw = yaml.safe_load(replace_every(block, "...", "su texto"))["instructions"]
     values = read(raw, "es")
     assert values["stop_eating"] == dt.time(22, 0)
     assert values["stop_drinking"] == BeforeArrival(Duration(2, "hour"))

@@ -3,16 +3,10 @@ languages; the neutral guide keeps "ask your care team" and a line to write in."
 
 from __future__ import annotations
 
-import html
-import re
-from pathlib import Path
-
 import pytest
 
-from test_pdfs import EDITIONS, pages_text, pdf_path
-
-TAG = re.compile(r"<[^>]+>")
-SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+from helpers import EDITIONS, handout_text
+from helpers import article_text as page_text
 
 # Each instruction the example clinic sets: its page, the heading it stands under, and how it reads
 # there in each language.
@@ -102,7 +96,8 @@ EXPECTED = {
         {"en": "When can you walk?", "es": "¿Cuándo puede caminar?"},
         {
             "en": "You lie flat for a while, about 1 hour, while it sets fully.",
-            "es": "Se quedará en la cama un rato, sin sentarse ni levantarse: más o menos 1 hora, mientras termina de endurecerse.",
+            "es": "Se quedará en la cama un rato, sin sentarse ni levantarse: más o menos 1 hora, mientras termina "
+            "de endurecerse.",
         },
     ),
     "driving": (
@@ -242,22 +237,6 @@ PRINT_ONLY = {
     "Hora de dejar de beber:",
 }
 PLAN = {"en": "after your procedure", "es": "después de su procedimiento"}
-
-
-def words(text: str) -> str:
-    return " ".join(text.replace("\u202f", " ").split())
-
-
-def page_text(site: Path, lang: str, page: str) -> str:
-    folder = site if lang == "en" else site / lang
-    source = SVG.sub("", (folder / ("index.html" if page == "overview" else f"{page}.html")).read_text("utf-8"))
-    main = source[source.index("<article") : source.index("</article>")]
-    return words(html.unescape(TAG.sub(" ", main))).replace(" .", ".").replace(" ,", ",").replace(" :", ":")
-
-
-def handout_text(site: Path, lang: str, page: str) -> str:
-    name = next(name for name, phase in EDITIONS[lang].handouts.items() if phase == page)
-    return words(" ".join(pages_text(pdf_path(site, lang, name))))
 
 
 def under(text: str, headings: list[str], sentence: str) -> str:

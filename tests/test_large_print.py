@@ -14,25 +14,11 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
-from conftest import ROOT, SCRIPTS
 from guidekit.pdf_text import LARGE_PRINT_FOOTER_MM, MM
+from helpers import LARGE_PRINT, ROOT, SCRIPTS
 from pdf_layout import Char, chars
 
 SITES = ["default_site", "clinic_site"]
-LARGE_PRINT = {
-    "en": {
-        "pdf/vertebroplasty-before-large-print.pdf": "pdf/vertebroplasty-before.pdf",
-        "pdf/vertebroplasty-during-large-print.pdf": "pdf/vertebroplasty-during.pdf",
-        "pdf/vertebroplasty-recovery-large-print.pdf": "pdf/vertebroplasty-recovery.pdf",
-        "pdf/vertebroplasty-faq-large-print.pdf": "pdf/vertebroplasty-faq.pdf",
-    },
-    "es": {
-        "es/pdf/vertebroplastia-antes-letra-grande.pdf": "es/pdf/vertebroplastia-antes.pdf",
-        "es/pdf/vertebroplastia-durante-letra-grande.pdf": "es/pdf/vertebroplastia-durante.pdf",
-        "es/pdf/vertebroplastia-recuperacion-letra-grande.pdf": "es/pdf/vertebroplastia-recuperacion.pdf",
-        "es/pdf/vertebroplastia-preguntas-letra-grande.pdf": "es/pdf/vertebroplastia-preguntas.pdf",
-    },
-}
 LARGE = [(lang, pdf) for lang, pdfs in LARGE_PRINT.items() for pdf in pdfs]
 STANDARD = [(lang, pdf) for lang, pdfs in LARGE_PRINT.items() for pdf in pdfs.values()]
 CARDS = {"en": "pdf/vertebroplasty-when-to-call.pdf", "es": "es/pdf/vertebroplastia-cuando-llamar.pdf"}
@@ -231,7 +217,7 @@ def test_the_card_says_the_clinics_emergency_number():
     """In process: a clinic's emergency number replaces 911 in the card's titles and signs."""
     from guidekit.card import card_html, sign_facts
     from guidekit.manifest import load_manifest
-    from test_pdfs import example_config
+    from helpers import example_config
 
     config = example_config("en")
     config.extra["emergency_number"] = "999"

@@ -8,7 +8,8 @@ import sys
 import pytest
 import yaml
 
-from conftest import SCRIPTS
+from guidekit import check_cli
+from helpers import SCRIPTS
 
 MANIFEST = SCRIPTS / "required_content.yml"
 
@@ -115,19 +116,22 @@ def run(path):
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_bad_manifest_exits_2_with_clear_message(name, tmp_path):
+def test_bad_manifest_exits_2_with_clear_message(name, tmp_path, capsys):
+    """Every case, in process: the checker's main(), as the command runs it (the YAML cases below
+    run the real command)."""
     change, entry, field, words = CASES[name]
     data = good()
     change(data)
     path = tmp_path / "manifest.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = run(path)
-    assert result.returncode == 2, result.stdout
-    message = result.stderr.strip()
+    code = check_cli.main(["--manifest", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 2, out
+    message = err.strip()
     assert len(message.splitlines()) == 1
     assert str(path) in message and entry in message and f"field '{field}'" in message
     assert words in message and "Fix:" in message
-    assert result.stdout == ""
+    assert out == ""
 
 
 def test_invalid_yaml(tmp_path):

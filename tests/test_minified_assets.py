@@ -7,7 +7,7 @@ import pytest
 import rcssmin
 import rjsmin
 
-from conftest import ROOT
+from helpers import ROOT
 
 FILES = {
     "": ["assets/css/guide.css", "assets/css/print.css", "assets/javascripts/search-query.js"],

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
 from guidekit.host_configs import GENERATED
 from guidekit.output_dir import MARKER, mark, replace_refusal
+from helpers import ROOT, mkdocs_build
 
 REFUSED = {
     "the pages": "docs",

@@ -8,6 +8,7 @@ import pytest
 from guidekit.handouts import LARGE_PRINT_MARGINS, MARGINS
 from guidekit.page_margins import LARGE_PRINT_CSS_FILE, PRINT_CSS, PageMarginsError, page_margins, read_page_margins
 from guidekit.pdf_text import FOOTER_MM, LARGE_PRINT_FOOTER_MM
+from helpers import replace_once
 
 
 def test_the_build_uses_print_css_margins():
@@ -26,7 +27,7 @@ def test_a_change_in_print_css_reaches_the_build():
     css = PRINT_CSS.read_text(encoding="utf-8")
     old = f"margin: {MARGINS['top']} {MARGINS['right']} {MARGINS['bottom']}"
     assert old in css, "print.css's @page margin is no longer written as top, sides, bottom: update this test"
-    changed = page_margins(css.replace(old, "margin: 12mm 13mm 20mm 14mm"))
+    changed = page_margins(replace_once(css, old, "margin: 12mm 13mm 20mm 14mm"))
     assert changed == {"top": "12mm", "right": "13mm", "bottom": "20mm", "left": "14mm"}
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-import datetime as dt
+import io
 import json
 import re
 import subprocess
@@ -12,95 +13,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from babel.dates import format_date
-from dateutil.relativedelta import relativedelta
 from pypdf import PdfReader
 
-from conftest import ROOT, SCRIPTS, copy_project
-from conftest import full_build as build
+from guidekit import check_cli
 from guidekit.manifest import load_manifest
+from helpers import (
+    EDITIONS,
+    EXAMPLE,
+    HANDOUTS,
+    PDFS,
+    REVIEW_DUE,
+    REVIEWED,
+    ROOT,
+    SCRIPTS,
+    UK_CLINIC,
+    copy_project,
+    example_config,
+    long_date,
+    pages_text,
+    pdf_path,
+)
+from helpers import full_build as build
 
 MANIFEST = load_manifest(SCRIPTS / "required_content.yml")
-EXAMPLE = {"phone": "(412) 555-0142", "after_hours": "(412) 555-0199"}
 # The example clinic's name holds a word, so each edition prints its own: no "(example)" in Spanish.
 EXAMPLE_NAME = {"en": "Maple Hollow Spine Clinic (example)", "es": "Maple Hollow Spine Clinic (ejemplo)"}
 LETTER = (612, 792)
-
-
-def guide_review_dates() -> tuple[dt.date, dt.date]:
-    """When the guide was last checked and when it is due again, as mkdocs.yml says: a routine review
-    (a new guide_reviewed) changes no test."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    done = dt.date.fromisoformat(re.search(r"^  guide_reviewed: (\S+)", config, re.M)[1])
-    months = int(re.search(r"^  review_every_months: (\d+)", config, re.M)[1])
-    return done, done + relativedelta(months=months)
-
-
-def long_date(value: dt.date, lang: str) -> str:
-    return format_date(value, format="long", locale=lang)
-
-
-REVIEWED, REVIEW_DUE = guide_review_dates()
-REVIEWED_WORDS = {"en": "Reviewed {}", "es": "Revisado {}"}
-
-
-@dataclass
-class Edition:
-    lang: str
-    folder: str  # inside the site
-    guide: str
-    handouts: dict[str, str]  # PDF -> page ID
-    title_word: str
-    page_of: str  # "Page {page} of {pages}"
-    reviewed: str
-    write_in: str  # the blank line for a phone number, with no clinic set
-    details: tuple[str, str]  # a details block's summary and a word inside it
-
-
-EDITIONS = {
-    "en": Edition(
-        "en",
-        "pdf",
-        "vertebroplasty-guide.pdf",
-        {
-            "vertebroplasty-before.pdf": "before",
-            "vertebroplasty-during.pdf": "during",
-            "vertebroplasty-recovery.pdf": "recovery",
-            "vertebroplasty-faq.pdf": "faq",
-        },
-        "Vertebroplasty",
-        "Page {page} of {pages}",
-        REVIEWED_WORDS["en"].format(long_date(REVIEWED, "en")),
-        "Your care team's phone",
-        ("Where does the word come from?", "mending a bone of the spine"),
-    ),
-    "es": Edition(
-        "es",
-        "es/pdf",
-        "vertebroplastia-guia.pdf",
-        {
-            "vertebroplastia-antes.pdf": "before",
-            "vertebroplastia-durante.pdf": "during",
-            "vertebroplastia-recuperacion.pdf": "recovery",
-            "vertebroplastia-preguntas.pdf": "faq",
-        },
-        "Vertebroplastia",
-        "Página {page} de {pages}",
-        REVIEWED_WORDS["es"].format(long_date(REVIEWED, "es")),
-        "Teléfono de su equipo médico",
-        ("¿De dónde viene la palabra?", "arreglar un hueso de la columna"),
-    ),
-}
-PDFS = [(e.lang, name) for e in EDITIONS.values() for name in [e.guide, *e.handouts]]
-HANDOUTS = [(e.lang, name, page) for e in EDITIONS.values() for name, page in e.handouts.items()]
-
-
-def pdf_path(site: Path, lang: str, name: str) -> Path:
-    return site / EDITIONS[lang].folder / name
-
-
-def pages_text(pdf: Path) -> list[str]:
-    return [" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages]
 
 
 def embedded(font: dict) -> bool:
@@ -140,13 +78,22 @@ def test_pdf_structure(default_site, lang, name):
         assert edition.write_in in text
 
 
-def check_pdf(pdf: Path, lang: str, *phases: str) -> dict:
-    args = [sys.executable, str(SCRIPTS / "check_content.py"), "--format", "json", "--pdf", str(pdf), "--lang", lang]
+def check_pdf(pdf: Path, lang: str, *phases: str, command: bool = False) -> dict:
+    """The content check's report on a PDF: its main() in process, or with `command`, the real
+    command (scripts/check_content.py) in its own process; the exit code agrees with the report."""
+    args = ["--format", "json", "--pdf", str(pdf), "--lang", lang]
     for phase in phases:
         args += ["--phase", phase]
-    result = subprocess.run(args, capture_output=True, text=True)
-    report = json.loads(result.stdout)
-    assert result.returncode == (0 if report["ok"] else 1)
+    if command:
+        command_line = [sys.executable, str(SCRIPTS / "check_content.py"), *args]
+        result = subprocess.run(command_line, capture_output=True, text=True)
+        code, out = result.returncode, result.stdout
+    else:
+        with contextlib.redirect_stdout(io.StringIO()) as printed:
+            code = check_cli.main(args)
+        out = printed.getvalue()
+    report = json.loads(out)
+    assert code == (0 if report["ok"] else 1)
     return report
 
 
@@ -174,7 +121,7 @@ def test_complete_guide_carries_every_fact(default_site, lang):
 def test_pdf_check_fails_on_a_handout_without_the_fact(default_site, lang):
     """The during handout does not carry the recovery page's facts."""
     during = next(name for name, page in EDITIONS[lang].handouts.items() if page == "during")
-    report = check_pdf(pdf_path(default_site, lang, during), lang, "recovery")
+    report = check_pdf(pdf_path(default_site, lang, during), lang, "recovery", command=True)  # exit 1, for real
     assert not report["ok"]
 
 
@@ -265,14 +212,12 @@ def test_default_build_shows_no_clinic(default_site):
     assert not (default_site / "assets" / "clinic").exists()
 
 
-def test_a4_is_one_setting_away(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "mkdocs.a4.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  print:\n    paper: A4\n")
-    result = build(project, tmp_path / "site", "mkdocs.a4.yml")
-    assert result.returncode == 0, result.stderr
+def test_a4_is_one_setting_away(uk_clinic_site):
+    """The UK clinic's file sets A4 paper, and nothing else of the paper."""
+    assert "  print:\n    paper: A4\n" in UK_CLINIC
     for pdf in [
-        tmp_path / "site" / "pdf" / "vertebroplasty-faq.pdf",
-        tmp_path / "site" / "es" / "pdf" / "vertebroplastia-preguntas.pdf",
+        uk_clinic_site / "pdf" / "vertebroplasty-faq.pdf",
+        uk_clinic_site / "es" / "pdf" / "vertebroplastia-preguntas.pdf",
     ]:
         page = PdfReader(str(pdf)).pages[0]
         assert abs(float(page.mediabox.width) - 595.3) < 2 and abs(float(page.mediabox.height) - 841.9) < 2
@@ -418,27 +363,6 @@ def test_a_long_clinic_name_leaves_page_numbers_and_review_date_on_every_page(tm
         for number, text in enumerate(texts, start=1):
             assert EDITIONS[lang].page_of.format(page=number, pages=len(texts)) in text, (name, number)
             assert EDITIONS[lang].reviewed in text and "(412) 555-0199 ext. 1234" in text, (name, number)
-
-
-def example_config(lang: str):
-    """The example clinic's config in one language, as the build sees it (through the hooks:
-    the guide's edition from the changelog, the clinic's dates written in that language)."""
-    import os
-
-    from mkdocs.config import load_config
-
-    from guidekit.editions import base_config_env, editions_for
-
-    clinic_file = ROOT / "mkdocs.example-clinic.yml"
-    edition = next(e for e in editions_for(clinic_file) if e.lang == lang)
-    saved = dict(os.environ)
-    os.environ.update(base_config_env(clinic_file))
-    try:
-        config = load_config(str(edition.config))
-        return config.plugins.on_config(config)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
 
 
 def page_text(path: Path) -> str:

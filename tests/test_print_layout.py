@@ -19,13 +19,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import copy_project, full_build
+from guidekit.manifest import load_manifest
 from guidekit.pdf_text import FOOTER_MM, LARGE_PRINT_FOOTER_MM, MM
 from guidekit.warning_lists import squeezed, warning_boxes
 from guidekit.warning_signs import shared_items
+from helpers import LARGE_PRINT, SCRIPTS, copy_project, example_config, full_build
 from pdf_layout import Box, Char, chars, tagged_boxes
-from test_large_print import LARGE_PRINT
-from test_pdfs import MANIFEST
+
+MANIFEST = load_manifest(SCRIPTS / "required_content.yml")
 
 SITES = ["default_site", "clinic_site"]
 PAGES = {"en": "", "es": "es/"}
@@ -95,7 +96,6 @@ def large_print_on_a4(clinic_site, tmp_path_factory) -> dict[str, Path]:
     from guidekit.browser import launch
     from guidekit.handouts import LARGE_PRINT as KIND
     from guidekit.handouts import print_settings, print_tab, render_on
-    from test_pdfs import example_config
 
     out = tmp_path_factory.mktemp("a4")
     printed: dict[str, Path] = {}

@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 
 from guidekit.browser import launch
 from guidekit.pdf_text import FOOTER_MM, MM, PDFIUM
-from test_pdfs import EDITIONS, EXAMPLE, HANDOUTS, pdf_path
+from helpers import EDITIONS, EXAMPLE, HANDOUTS, pdf_path
 
 BODY_PT = 12
 FOOTER_PT = 10

@@ -16,9 +16,9 @@ import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
 
-from conftest import ROOT
 from guidekit.pdf_text import FOOTER_MM, MM, PDFIUM, pdf_lines
 from guidekit.print_sources import paper_sources
+from helpers import ROOT
 
 HANDOUTS = {
     "en": ("", ["before", "during", "recovery", "faq"], "Sources"),

@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 
-from conftest import mkdocs_build
+from helpers import mkdocs_build, sub_once
 
 JAVASCRIPTS = "assets/javascripts"
 
@@ -33,7 +33,7 @@ def test_front_matter_keywords_reach_the_index_but_not_the_page(built_site):
 def test_keywords_that_are_not_a_list_fail_the_build(project_copy, tmp_path):
     page = project_copy / "docs" / "index.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r"keywords: \[.*?\]", "keywords: glue", text, count=1), encoding="utf-8")
+    page.write_text(sub_once(r"keywords: \[.*?\]", "keywords: glue", text), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
     assert "index.md: front matter search.keywords must be a list" in result.stderr
@@ -52,7 +52,7 @@ def test_other_spellings_reach_the_index_but_not_the_page(built_site):
 def test_spellings_field_missing_from_the_search_config_fails_the_build(project_copy, tmp_path):
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"\n +spellings:\n +boost: 1", "", text), encoding="utf-8")
+    config.write_text(sub_once(r"\n +spellings:\n +boost: 1", "", text), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
     assert "search_spellings hook: add `fields: {spellings: {boost: 1}}`" in result.stderr

@@ -11,8 +11,8 @@ import subprocess
 import sys
 import time
 
-from conftest import copy_project
 from guidekit.bench.benchmark import fetch, free_port  # the benchmark's own, for its serve timing
+from helpers import copy_project, edit_file
 
 
 def wait_for(url: str, words: str, server: subprocess.Popen, seconds: float = 120) -> None:
@@ -43,15 +43,9 @@ def test_the_preview_follows_the_clinics_sections_and_config(tmp_path):
     url = f"http://127.0.0.1:{port}/before.html"
     try:
         wait_for(url, "Deje su carro gratis en el garaje", server)
-        section.write_text(
-            section.read_text(encoding="utf-8").replace("Deje su carro gratis", "Deje su carro sin pagar"),
-            encoding="utf-8",
-        )
+        edit_file(section, "Deje su carro gratis", "Deje su carro sin pagar")
         wait_for(url, "Deje su carro sin pagar en el garaje", server)
-        config.write_text(
-            config.read_text(encoding="utf-8").replace("phone: 412-555-0150", "phone: 412-555-0177"),
-            encoding="utf-8",
-        )
+        edit_file(config, "phone: 412-555-0150", "phone: 412-555-0177")
         wait_for(url, "555-0177", server)
     finally:
         # Ctrl-C reaches every process of the preview, as in a terminal. On a busy machine MkDocs

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from guidekit.handouts import PRINT_SITE_CALLS, PRINT_SITE_SCRIPT
+from helpers import ROOT
 
 UPSTREAM_COPIES = Path(__file__).parent / "upstream"
 

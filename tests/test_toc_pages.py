@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from guidekit.toc_pages import PASSES, TocPagesError, entry_pages, print_with_toc_pages
-from test_pdfs import EDITIONS, pdf_path
+from helpers import EDITIONS, pdf_path
 
 TOC_TITLES = {"en": "Table of Contents", "es": "Índice"}
 ENTRY = re.compile(r"(?P<title>\D.*?)\s+(?P<page>\d+)")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 BUILD = [sys.executable, str(ROOT / "scripts" / "build.py")]
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any, overload
+
+if TYPE_CHECKING:
+    from playwright import async_api, sync_api
 
 # No background traffic: this machine reaches only the package registries.
 CHROMIUM_ARGS = [
@@ -27,9 +32,15 @@ def system_chromium(headless_shell: bool = True) -> str | None:
     return shutil.which("chromium")
 
 
-def launch(playwright, headless_shell: bool = True):
-    """Works with Playwright's sync and async APIs (the async one returns a coroutine)."""
-    options: dict[str, object] = {"args": CHROMIUM_ARGS}
-    if chromium := system_chromium(headless_shell):
-        options["executable_path"] = chromium
-    return playwright.chromium.launch(**options)
+@overload
+def launch(playwright: sync_api.Playwright, headless_shell: bool = True) -> sync_api.Browser: ...
+@overload
+def launch(playwright: async_api.Playwright, headless_shell: bool = True) -> Coroutine[Any, Any, async_api.Browser]: ...
+
+
+def launch(
+    playwright: sync_api.Playwright | async_api.Playwright, headless_shell: bool = True
+) -> sync_api.Browser | Coroutine[Any, Any, async_api.Browser]:
+    """Works with Playwright's sync and async APIs (the async one returns a coroutine).
+    No executable_path (None): Playwright's own Chromium."""
+    return playwright.chromium.launch(args=CHROMIUM_ARGS, executable_path=system_chromium(headless_shell))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import markdown
 from markupsafe import Markup
@@ -22,8 +23,13 @@ from .content_report import fact_matches
 from .handouts import page_html
 from .manifest import Fact, Manifest
 from .markdown_text import parse_page
-from .qr_code import online, page_address
+from .qr_code import Online, online, page_address
 from .shared_text import INCLUDES, expand
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .clinic import Clinic
 
 SECTIONS = ("emergency", "care-team")  # the shared text's sections, in the card's order
 EMERGENCY = re.compile(r"\b911\b")  # the guide's own number, as scripts/hooks/instructions.py replaces it
@@ -41,11 +47,11 @@ class Contact:
     phone: str
     after_hours_phone: str
     logo: str  # inside the built site, or ""
-    online: dict | None  # the edition's address and code (scripts/hooks/qr_code.py), or None
+    online: Online | None  # the edition's address and code (scripts/hooks/qr_code.py), or None
 
 
-def contact(config) -> Contact | None:
-    clinic = config.extra.get("clinic")
+def contact(config: MkDocsConfig) -> Contact | None:
+    clinic: Clinic | None = config.extra.get("clinic")
     if not clinic:
         return None
     return Contact(
@@ -74,7 +80,7 @@ def signs_file(manifest: Manifest, lang: str) -> str:
     return manifest.warning_signs.file[lang]
 
 
-def card_html(config, manifest: Manifest, lang: str) -> str:
+def card_html(config: MkDocsConfig, manifest: Manifest, lang: str) -> str:
     """The card's page for one edition: `config` has been through the hooks' on_config; the
     shared warning signs are the manifest's (warning_signs.file), in `lang`."""
     docs_dir, signs = manifest.docs_dir, signs_file(manifest, lang)

@@ -12,8 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from guidekit.content_report import as_dicts, check, check_units
-from guidekit.manifest import ManifestError, load_manifest
+from guidekit.content_report import Finding, as_dicts, check, check_units
+from guidekit.manifest import Manifest, ManifestError, load_manifest
 
 DEFAULT_MANIFEST = Path(__file__).resolve().parents[1] / "required_content.yml"
 LABELS = {
@@ -26,7 +26,7 @@ LABELS = {
 }
 
 
-def print_text(findings, langs: list[str]) -> None:
+def print_text(findings: list[Finding], langs: list[str]) -> None:
     for f in findings:
         status = "ok     " if f.ok else "MISSING" if f.kind in ("section", "fact", "source") else "FAIL   "
         where = (f"{f.file} p.{f.line}" if f.file.endswith(".pdf") else f"{f.file}:{f.line}") if f.line else f.file
@@ -41,7 +41,7 @@ def print_text(findings, langs: list[str]) -> None:
         )
 
 
-def check_pdf(manifest, pdf: Path, phases: list[str], lang: str):
+def check_pdf(manifest: Manifest, pdf: Path, phases: list[str], lang: str) -> list[Finding]:
     unknown = [p for p in phases if p not in manifest.pages]
     if unknown:
         raise ManifestError(

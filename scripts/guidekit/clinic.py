@@ -30,7 +30,7 @@ from dateutil.relativedelta import relativedelta
 from .instructions import Duration, Weight, read_instructions, written
 from .logo import LogoError, checked_logo
 from .problems import INVISIBLE_FIX, FieldError, FieldErrors, SettingsError, invisible_problem
-from .qr_code import edition_address, online
+from .qr_code import Online, edition_address, online
 from .review_date import future_review
 from .signoff import EDITION, approval
 from .yaml_data import YesNo, not_text
@@ -117,7 +117,7 @@ class Clinic:
         return edition_address(self.url, self.edition_path) if self.url else None
 
     @functools.cached_property
-    def online(self) -> dict[str, Any] | None:
+    def online(self) -> Online | None:
         return online(self.edition_url) if self.edition_url else None
 
     # --- the clinical review, in the edition's words ------------------------------------------

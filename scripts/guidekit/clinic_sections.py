@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .problems import describe, invisible_characters
+
+# MkDocs' (toc's) slugify: a heading's text and the separator -> its id.
+Slugify = Callable[[str, str], str]
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -101,23 +105,23 @@ def section_files(folder: Path, page_files: list[str], languages: list[str]) -> 
 class Rendered(HTMLParser):
     """The elements of a rendered section, with their attributes, and each heading's text."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.elements: list[tuple[str, dict[str, str]]] = []
         self.headings: list[tuple[str, str]] = []
         self._heading: tuple[str, list[str]] | None = None
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements.append((tag, {name: value or "" for name, value in attrs}))
         if re.fullmatch(r"h[1-6]", tag):
             self._heading = (tag, [])
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if self._heading and tag == self._heading[0]:
             self.headings.append((tag, " ".join("".join(self._heading[1]).split())))
             self._heading = None
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._heading:
             self._heading[1].append(data)
 
@@ -143,7 +147,7 @@ def heading_lines(lines: list[str]) -> list[tuple[int, int]]:
     return found
 
 
-def page_ids(markdown_text: str, slugify) -> dict[str, str]:
+def page_ids(markdown_text: str, slugify: Slugify) -> dict[str, str]:
     """{id: heading} of every heading of a guide's page (and each id its Markdown sets)."""
     ids: dict[str, str] = {}
     for line in markdown_text.splitlines():
@@ -197,9 +201,9 @@ def picture_problem(src: str, section: Path, clinic_folder: Path) -> str | None:
 def checked_section(
     path: Path,
     required_headings: list[str],
-    readable,
+    readable: Callable[[str], str],
     ids: dict[str, str] | None = None,
-    slugify=None,
+    slugify: Slugify | None = None,
     clinic_folder: Path | None = None,
 ) -> str:
     """The section's Markdown, or an error naming what breaks the guide's rules. `ids` are the
@@ -308,7 +312,7 @@ def published_pictures(text: str, section: Path, clinic_folder: Path) -> tuple[s
     {path in the site: the picture}. Checked by checked_section first."""
     pictures: dict[str, Path] = {}
 
-    def move(match: re.Match) -> str:
+    def move(match: re.Match[str]) -> str:
         source = (section.parent / unquote(html.unescape(match.group(2)))).resolve()
         published = f"{PICTURES_PATH}/{source.relative_to(clinic_folder.resolve()).as_posix()}"
         pictures[published] = source

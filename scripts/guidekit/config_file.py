@@ -9,6 +9,7 @@ a loader that runs nothing; pass it as `clinic_file` and the walk stops there.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -77,16 +78,16 @@ def check_config_file(path: Path, clinic_file: Path | None = None) -> None:
 
 
 class _Collect(logging.Handler):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
 
 
 @contextmanager
-def mkdocs_config_messages():
+def mkdocs_config_messages() -> Iterator[list[str]]:
     """Collect what MkDocs logs while it loads a config (instead of printing it), for one clear message."""
     handler = _Collect()
     logger = logging.getLogger("mkdocs.config")

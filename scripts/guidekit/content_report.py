@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from .manifest import Fact, Manifest, ManifestError, band
 from .markdown_text import Page, Unit, parse_page
@@ -26,7 +27,7 @@ class Finding:
     matches: list[list[int]] = field(default_factory=list)  # [start, end] lines of each unit that carries it
     # Where each match's lines were written: [file, line] pairs, file "" for the page itself, else
     # the shared text it includes (`matches` count lines of the page with its shared texts put in).
-    match_origins: list[list[list]] = field(default_factory=list)
+    match_origins: list[list[list[str | int]]] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)  # a reading finding's scores, by formula
 
 
@@ -67,7 +68,7 @@ def page_line(page: Page, line: int) -> int:
     return page.origins[line - 1].page_line if line else 0
 
 
-def origins_of(page: Page, units: list[Unit]) -> list[list[list]]:
+def origins_of(page: Page, units: list[Unit]) -> list[list[list[str | int]]]:
     return [[[o.file, o.line] for o in page.origins[u.line - 1 : u.end_line]] for u in units]
 
 
@@ -253,5 +254,5 @@ def check_units(manifest: Manifest, units: list[Unit], label: str, phases: list[
     return findings
 
 
-def as_dicts(findings: list[Finding]) -> list[dict]:
+def as_dicts(findings: list[Finding]) -> list[dict[str, Any]]:
     return [asdict(f) for f in findings]

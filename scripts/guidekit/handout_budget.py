@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 from .output_dir import mark
 
@@ -24,7 +24,7 @@ def lines_past(pdf: Path, budget: int) -> int:
     """Lines of text on the pages past the budget, the running header and footer left out
     (the lines they share with the first page, page numbers aside)."""
 
-    def lines(page) -> list[str]:
+    def lines(page: PageObject) -> list[str]:
         text = page.extract_text() or ""
         return [re.sub(r"\d+", "#", line.strip()) for line in text.splitlines() if line.strip()]
 

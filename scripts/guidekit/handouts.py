@@ -15,16 +15,20 @@ from __future__ import annotations
 
 import asyncio
 import html
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .page_margins import LARGE_PRINT_CSS_FILE, PRINT_CSS, read_page_margins
+from .page_margins import LARGE_PRINT_CSS_FILE, PRINT_CSS, Margins, read_page_margins
 from .signoff import footer_note
 from .toc_pages import TocPagesError, print_with_toc_pages
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from playwright.async_api import Browser, Page, PdfMargins
+
     from .clinic import Clinic
 
 # The @page margins of docs/assets/css/print.css, which Chromium obeys first (read from it: one place).
@@ -63,12 +67,17 @@ class PrintSettings:
     large_print_title: str = ""  # added to a large-print PDF's title: "(large print)"
 
 
+def pdf_margins(margins: Margins) -> PdfMargins:
+    """The margins as Playwright's page.pdf takes them (which also takes numbers)."""
+    return {"top": margins["top"], "right": margins["right"], "bottom": margins["bottom"], "left": margins["left"]}
+
+
 def page_html(page: str) -> str:
     """A page's built file (use_directory_urls is off: the offline plugin)."""
     return page.removesuffix(".md") + ".html"
 
 
-def handouts_for(config) -> list[Handout]:
+def handouts_for(config: MkDocsConfig) -> list[Handout]:
     print_cfg = config.extra["print"]
     title = f"{config.site_name}: {config.extra['ui']['complete_guide_title']}"
     items = [Handout(PRINT_PAGE, print_cfg["complete_guide"], title)]
@@ -89,14 +98,14 @@ ONE_LINE = "white-space: nowrap; overflow: hidden; text-overflow: ellipsis;"
 
 
 def footer_template(
-    ui: dict,
+    ui: Mapping[str, str],
     clinic: Clinic | None,
     reviewed: str,
     edition: str = "",
     due: str = "",
     *,
     size: str = FOOTER_SIZE,
-    margins: dict[str, str] = MARGINS,
+    margins: Margins = MARGINS,
     wrap: bool = False,
 ) -> str:
     """Chromium's page footer, in the bottom margin: who to call and "Page X of Y"; the clinic's
@@ -142,9 +151,9 @@ def footer_template(
     )
 
 
-def print_settings(config, card_html: str = "") -> PrintSettings:
+def print_settings(config: MkDocsConfig, card_html: str = "") -> PrintSettings:
     """Settings from a config that has been through the hooks' on_config (clinic checked, dates written)."""
-    clinic = config.extra.get("clinic")
+    clinic: Clinic | None = config.extra.get("clinic")
     extra = config.extra
     dates = (extra["guide_reviewed_text"], extra["guide_edition"], extra["guide_review_due_text"])
     footer = footer_template(extra["ui"], clinic, *dates)
@@ -188,7 +197,7 @@ STYLED = """(id) => {
 WAIT_S = 10
 
 
-async def wait_until_styled(page, link_id: str = "") -> None:
+async def wait_until_styled(page: Page, link_id: str = "") -> None:
     """Until the page's stylesheet `link_id` (if any) and its fonts have loaded."""
     for _ in range(WAIT_S * 50):
         if await page.evaluate(STYLED, link_id):
@@ -197,7 +206,7 @@ async def wait_until_styled(page, link_id: str = "") -> None:
     raise RuntimeError(f"{page.url}: the print stylesheet or its fonts did not load in {WAIT_S} s")
 
 
-async def render_on(page, edition_dir: Path, handout: Handout, out_dir: Path, settings: PrintSettings) -> Path:
+async def render_on(page: Page, edition_dir: Path, handout: Handout, out_dir: Path, settings: PrintSettings) -> Path:
     if handout.kind == CARD:
         return await render_card(page, edition_dir, handout, out_dir, settings)
     await page.goto((edition_dir / handout.page).as_uri(), wait_until="load")
@@ -223,7 +232,7 @@ async def render_on(page, edition_dir: Path, handout: Handout, out_dir: Path, se
         return await page.pdf(
             format=settings.paper,
             print_background=True,
-            margin=LARGE_PRINT_MARGINS if large else MARGINS,
+            margin=pdf_margins(LARGE_PRINT_MARGINS if large else MARGINS),
             display_header_footer=True,
             header_template="<span></span>",
             footer_template=settings.large_print_footer if large else settings.footer,
@@ -242,7 +251,7 @@ async def render_on(page, edition_dir: Path, handout: Handout, out_dir: Path, se
     return target
 
 
-async def render_card(page, edition_dir: Path, handout: Handout, out_dir: Path, settings: PrintSettings) -> Path:
+async def render_card(page: Page, edition_dir: Path, handout: Handout, out_dir: Path, settings: PrintSettings) -> Path:
     """The "when to call" card: its page is written for the print and removed after it."""
     source = edition_dir / CARD_PAGE
     source.write_text(settings.card_html, encoding="utf-8")
@@ -263,7 +272,7 @@ async def render_card(page, edition_dir: Path, handout: Handout, out_dir: Path, 
 
 
 @asynccontextmanager
-async def print_tab(browser):
+async def print_tab(browser: Browser) -> AsyncIterator[Page]:
     """The one tab every PDF of every edition prints in, in turn, from the built files
     on disk (the offline plugin makes them work there), with scripts off. Chromium
     prints one PDF at a time, and a new tab costs a new renderer: the first printout
@@ -278,7 +287,12 @@ async def print_tab(browser):
         await context.close()
 
 
-async def render_all(page, edition_dir: Path, settings: PrintSettings, on_done=None) -> list[Path]:
+async def render_all(
+    page: Page,
+    edition_dir: Path,
+    settings: PrintSettings,
+    on_done: Callable[[Handout, Path], None] | None = None,
+) -> list[Path]:
     """Every PDF of one edition, one after another, into its pdf/ folder."""
     out_dir = edition_dir / "pdf"
     out_dir.mkdir(parents=True, exist_ok=True)

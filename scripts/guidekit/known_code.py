@@ -113,7 +113,7 @@ def our_script(relative: str, root: Path | None = None) -> str:
     """The one inline script in our template `relative` (e.g. overrides/partials/...), as written."""
     path = (root or OVERRIDES.parent) / relative
     text = path.read_text(encoding="utf-8")
-    bodies = re.findall(r"<script>(.*?)</script>", text, re.S)
+    bodies: list[str] = re.findall(r"<script>(.*?)</script>", text, re.S)
     if len(bodies) != 1 or len(re.findall(r"<script\b", text)) != 1:
         raise UnknownTemplate(f"{relative} holds {text.count('<script')} inline scripts, where one is recorded")
     if re.search(r"{{|{%", bodies[0]):
@@ -121,14 +121,18 @@ def our_script(relative: str, root: Path | None = None) -> str:
     return bodies[0]
 
 
-def script_patterns(root: Path | None = None) -> list[tuple[str, re.Pattern[str]]]:
+# (name, the pattern of its text) of each inline script.
+ScriptPatterns = list[tuple[str, re.Pattern[str]]]
+
+
+def script_patterns(root: Path | None = None) -> ScriptPatterns:
     """(name, the pattern of its text) for every inline script the guide's pages may hold."""
     known = [(script.name, script.pattern()) for script in (*MATERIAL_SCRIPTS, PRINT_SITE_SCRIPT)]
     known += [(name, re.compile(re.escape(our_script(path, root)))) for path, name in OUR_SCRIPTS.items()]
     return known
 
 
-def known_script(body: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | None:
+def known_script(body: str, patterns: ScriptPatterns) -> str | None:
     """The recorded script the text is, by name, or None."""
     return next((name for name, pattern in patterns if pattern.fullmatch(body)), None)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
 
@@ -26,6 +27,9 @@ REPORTED = {
     ],
 }
 EMERGENCY = re.compile(r"\b911\b")
+# A mapping as YAML gives it: any key, any value, each checked before it is used.
+YamlMapping = dict[Any, Any]
+T = TypeVar("T")
 
 
 class ManifestError(Exception):
@@ -68,7 +72,7 @@ class PageSpec:
 class Source:
     id: str
     cite: str
-    shown: dict[str, re.Pattern]
+    shown: dict[str, re.Pattern[str]]
 
 
 @dataclass
@@ -76,7 +80,7 @@ class Fact:
     id: str
     page: str
     text: str
-    together: dict[str, list[re.Pattern]]
+    together: dict[str, list[re.Pattern[str]]]
     section: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     handouts: list[str] = field(default_factory=list)
@@ -87,8 +91,8 @@ class WarningSigns:
     """The one text of warning signs per language, and how to tell a sign and its action on a page."""
 
     file: dict[str, str]  # language -> the shared text, below the docs folder's includes/
-    words: dict[str, re.Pattern]  # language -> words that name a sign
-    actions: dict[str, dict[str, re.Pattern]]  # section of the shared text -> language -> what the list says to do
+    words: dict[str, re.Pattern[str]]  # language -> words that name a sign
+    actions: dict[str, dict[str, re.Pattern[str]]]  # section of the shared text -> language -> what the list says to do
 
 
 @dataclass
@@ -118,7 +122,7 @@ SOURCE_FIELDS = {"cite", "shown"}
 FACT_FIELDS = {"id", "page", "text", "together", "section", "source", "handouts"}
 
 
-def _require(mapping: dict, name: str, kind: type, file, entry: str, fix: str):
+def _require(mapping: YamlMapping, name: str, kind: type[T], file: Path | str, entry: str, fix: str) -> T:
     if name not in mapping:
         raise ManifestError(file, entry, name, "is missing", fix)
     value = mapping[name]
@@ -127,7 +131,7 @@ def _require(mapping: dict, name: str, kind: type, file, entry: str, fix: str):
     return value
 
 
-def _no_unknown(mapping: dict, allowed: set, file, entry: str) -> None:
+def _no_unknown(mapping: YamlMapping, allowed: set[str], file: Path | str, entry: str) -> None:
     unknown = sorted(set(mapping) - allowed, key=str)
     if unknown:
         raise ManifestError(
@@ -139,7 +143,7 @@ def _no_unknown(mapping: dict, allowed: set, file, entry: str) -> None:
         )
 
 
-def _compile(pattern, file, entry: str, name: str) -> re.Pattern:
+def _compile(pattern: object, file: Path | str, entry: str, name: str) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern.strip():
         raise ManifestError(
             file, entry, name, f"pattern {pattern!r} is not a non-empty string", "write each pattern as a quoted string"
@@ -156,7 +160,15 @@ def _compile(pattern, file, entry: str, name: str) -> re.Pattern:
         ) from None
 
 
-def _per_language(mapping: dict, name: str, languages, file, entry: str, fix: str, required: bool = True) -> dict:
+def _per_language(
+    mapping: YamlMapping,
+    name: str,
+    languages: dict[str, Language],
+    file: Path | str,
+    entry: str,
+    fix: str,
+    required: bool = True,
+) -> YamlMapping:
     """A field that holds one value for each language of the guide."""
     if name not in mapping and not required:
         return {}
@@ -176,12 +188,13 @@ def _per_language(mapping: dict, name: str, languages, file, entry: str, fix: st
     return value
 
 
-def _load_yaml(path: Path, emergency_number: str):
+def _load_yaml(path: Path, emergency_number: str) -> object:
     try:
         text = path.read_text(encoding="utf-8")
         # 911 in the manifest, as on the pages, is the emergency number the build uses.
         text = EMERGENCY.sub(emergency_number, text) if emergency_number != "911" else text
-        return yaml.load(text, Loader=SAFE_LOADER)
+        data: object = yaml.load(text, Loader=SAFE_LOADER)
+        return data
     except FileNotFoundError:
         raise ManifestError(path, "file", "", "does not exist", "pass the path of the content manifest") from None
     except yaml.YAMLError as error:
@@ -197,7 +210,7 @@ def _load_yaml(path: Path, emergency_number: str):
         ) from None
 
 
-def _languages(raw: dict, path: Path, docs_dir: Path) -> dict[str, Language]:
+def _languages(raw: YamlMapping, path: Path, docs_dir: Path) -> dict[str, Language]:
     languages = {}
     for code, spec in _require(
         raw, "languages", dict, path, "top level", "list the guide's languages under 'languages:'"
@@ -387,7 +400,7 @@ def load_manifest(path: Path, emergency_number: str = "911") -> Manifest:
     )
 
 
-def _warning_signs(raw: dict, path: Path, languages) -> WarningSigns | None:
+def _warning_signs(raw: YamlMapping, path: Path, languages: dict[str, Language]) -> WarningSigns | None:
     if "warning_signs" not in raw:
         return None
     entry = "warning_signs"

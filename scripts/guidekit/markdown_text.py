@@ -18,8 +18,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from .shared_text import Origin
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -55,10 +59,10 @@ class Unit:
 @dataclass
 class Page:
     path: str
-    meta: dict
+    meta: dict[str, Any]  # the front matter, as YAML gives it
     units: list[Unit] = field(default_factory=list)
     # Where each line was written (guidekit.shared_text), when the page includes shared text.
-    origins: list = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
 
     def headings(self) -> list[Unit]:
         return [u for u in self.units if u.kind == "heading"]
@@ -74,13 +78,13 @@ def clean_inline(text: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
-def _blank_out(match: re.Match) -> str:
+def _blank_out(match: re.Match[str]) -> str:
     # Keep line numbers: replace hidden text with as many newlines.
     return "\n" * match.group(0).count("\n")
 
 
 def parse_page(source: str, path: str) -> Page:
-    meta: dict = {}
+    meta: dict[str, Any] = {}
     front = FRONT_MATTER.match(source)
     if front:
         loaded = yaml.safe_load(front.group(1))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TypedDict
 
 CSS_DIR = Path(__file__).resolve().parent.parent.parent / "docs" / "assets" / "css"
 PRINT_CSS = CSS_DIR / "print.css"
@@ -19,7 +20,15 @@ PAGE_RULE = re.compile(r"@page\s*\{")  # the rule for every page (not @page :fir
 MARGIN = re.compile(r"(?:^|[;{\s])margin\s*:\s*([^;}]*)")
 ONE_SIDE = re.compile(r"(?:^|[;{\s])margin-(?:top|right|bottom|left)\s*:")
 LENGTH = re.compile(r"\d+(?:\.\d+)?mm")
-SIDES = ("top", "right", "bottom", "left")
+
+
+class Margins(TypedDict):
+    """Each side's margin, in mm ("10mm")."""
+
+    top: str
+    right: str
+    bottom: str
+    left: str
 
 
 class PageMarginsError(ValueError):
@@ -35,7 +44,7 @@ def rule_body(css: str, start: int) -> str:
     return css[start : at - 1]
 
 
-def page_margins(css: str, where: str = "print.css") -> dict[str, str]:
+def page_margins(css: str, where: str = "print.css") -> Margins:
     """The `margin` of the stylesheet's one `@page { }` rule, by side, in mm ("10mm")."""
     css = COMMENT.sub("", css)
     rules = [rule_body(css, match.end()) for match in PAGE_RULE.finditer(css)]
@@ -57,8 +66,8 @@ def page_margins(css: str, where: str = "print.css") -> dict[str, str]:
     right = values[1] if len(values) > 1 else top
     bottom = values[2] if len(values) > 2 else top
     left = values[3] if len(values) > 3 else right
-    return dict(zip(SIDES, (top, right, bottom, left), strict=True))
+    return Margins(top=top, right=right, bottom=bottom, left=left)
 
 
-def read_page_margins(path: Path = PRINT_CSS) -> dict[str, str]:
+def read_page_margins(path: Path = PRINT_CSS) -> Margins:
     return page_margins(path.read_text(encoding="utf-8"), str(path))

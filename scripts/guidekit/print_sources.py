@@ -85,7 +85,7 @@ class _Tree(HTMLParser):
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
         raw = self.get_starttag_text() or ""
         element = Element(tag, {k: v or "" for k, v in attrs}, start, start + len(raw), self.open[-1])
@@ -96,14 +96,14 @@ class _Tree(HTMLParser):
         else:
             self.open.append(element)
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         element = self.elements[-1]
         if self.open[-1] is element:
             self.open.pop()
             element.inner_end = element.end = element.inner_start
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if not any(e.tag == tag for e in self.open[1:]):
             return  # a stray end tag
         start = self._offset()

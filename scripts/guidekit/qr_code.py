@@ -4,6 +4,8 @@ nothing fetched: it works under the site's Content-Security-Policy)."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import segno
 from markupsafe import Markup, escape
 
@@ -53,6 +55,14 @@ def breakable(address: str) -> Markup:
     return escape(head) + Markup("<wbr>") + Markup("/<wbr>").join(escape(part) for part in path.split("/"))
 
 
-def online(address: str) -> dict:
+class Online(TypedDict):
+    """A page's or an edition's address, as a template prints it, and its QR code."""
+
+    address: str
+    address_html: Markup
+    qr: Markup
+
+
+def online(address: str) -> Online:
     """What a template prints: the address, and its code beside it."""
     return {"address": address, "address_html": breakable(address), "qr": qr_svg(address)}

@@ -69,7 +69,8 @@ def spanish_counts(text: str) -> tuple[int, int, int]:
 def spanish_words(text: str) -> list[str]:
     """The words of a text as textstat counts them (its lexicon_count), in lower case."""
     textstat.set_rm_apostrophe(True)  # the default, said: every apostrophe goes, as in a Spanish word
-    return textstat.remove_punctuation(text).lower().split()
+    text = textstat.remove_punctuation(text)  # textstat is untyped: its str in, its str out
+    return text.lower().split()
 
 
 def spanish_score(text: str, formula: str) -> float:

@@ -13,27 +13,43 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from mkdocs.exceptions import PluginError
+
+if TYPE_CHECKING:
+    from mkdocs.config.base import Config
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.plugins import BasePlugin
 
 INDEX = "search/search_index.json"
 SEARCH_PLUGINS = ("material/search", "search")
 # Material's search plugin writes the index at priority 0; the offline plugin copies it at -100.
 REWRITE_PRIORITY = -50
+
+
+class SearchIndex(TypedDict):
+    """The index as the hooks read it (shape_problem checks it): Lunr's settings, with at least
+    `separator` (a regex) and `fields` (those Lunr indexes), and one entry a page and a section,
+    with at least `location`, `title` and `text` (strings), and the fields the hooks add."""
+
+    config: dict[str, Any]
+    docs: list[dict[str, Any]]
+
+
 FIX = 'see README.md, "Updating Material or print-site", and rewrite the hook for how Material now writes its index'
 
 
-def search_plugin_config(config, hook: str):
+def search_plugin_config(config: MkDocsConfig, hook: str) -> Config:
     """The search plugin's own config (Material's, or MkDocs' own)."""
     for name in SEARCH_PLUGINS:
-        plugin = config.plugins.get(name)
+        plugin: BasePlugin[Config] | None = config.plugins.get(name)
         if plugin is not None:
             return plugin.config
     raise PluginError(f"{hook} hook: Material's search plugin is not enabled")
 
 
-def require_field(config, hook: str, field: str, boost: str, what: str) -> None:
+def require_field(config: MkDocsConfig, hook: str, field: str, boost: str, what: str) -> None:
     """Stop the build when mkdocs.yml does not declare the field: Lunr would not index it."""
     if field not in (search_plugin_config(config, hook).get("fields") or {}):
         raise PluginError(
@@ -61,11 +77,11 @@ def shape_problem(index: Any, field: str) -> str:
     return ""
 
 
-def read_index(config, hook: str, field: str) -> tuple[Path, dict]:
+def read_index(config: MkDocsConfig, hook: str, field: str) -> tuple[Path, SearchIndex]:
     """The index the search plugin wrote for this build, checked (the build stops if it is not there)."""
     path = Path(config.site_dir) / INDEX
     try:
-        index = json.loads(path.read_text(encoding="utf-8"))
+        index: SearchIndex = json.loads(path.read_text(encoding="utf-8"))  # its shape is checked below
     except FileNotFoundError:
         raise PluginError(
             f"{hook} hook: the search plugin wrote no {INDEX} before this hook ran, so the {field} "
@@ -78,6 +94,6 @@ def read_index(config, hook: str, field: str) -> tuple[Path, dict]:
     return path, index
 
 
-def write_index(path: Path, index: dict) -> None:
+def write_index(path: Path, index: SearchIndex) -> None:
     """As Material writes it: compact JSON."""
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")

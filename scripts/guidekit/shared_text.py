@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from markdown import Markdown
 from pymdownx.snippets import SnippetMissingError
@@ -40,19 +41,26 @@ class Origin:
     page_line: int  # the page's own line that brought it in
 
 
+class LinePreprocessor(Protocol):
+    """A Python-Markdown preprocessor (Markdown ships no types): lines in, lines out."""
+
+    def run(self, lines: list[str]) -> list[str]: ...
+
+
 @dataclass(frozen=True)
 class Expanded:
     text: str
     origins: list[Origin]
 
 
-def _preprocessor(base_paths: Sequence[Path]):
+def _preprocessor(base_paths: Sequence[Path]) -> LinePreprocessor:
     """pymdown's snippet preprocessor, configured as the site's (without its auto-appended files)."""
     md = Markdown(
         extensions=["pymdownx.snippets"],
         extension_configs={"pymdownx.snippets": {"base_path": [str(p) for p in base_paths], "check_paths": True}},
     )
-    return md.preprocessors["snippet"]
+    snippets: LinePreprocessor = md.preprocessors["snippet"]
+    return snippets
 
 
 def _first_line(base_paths: Sequence[Path], target: str) -> tuple[str, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def as_literal_text(text: str) -> str:
     return MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", text)
 
 
-def about_sentence(ui: dict[str, str], clinic: Clinic | None, guide_edition: str) -> str:
+def about_sentence(ui: Mapping[str, str], clinic: Clinic | None, guide_edition: str) -> str:
     """The clinic's review for the About page, as Markdown (its values literal), or ""."""
     state = approval(clinic, guide_edition)
     if state in ("", NEWER):
@@ -106,7 +107,7 @@ def about_sentence(ui: dict[str, str], clinic: Clinic | None, guide_edition: str
     return f"**{words('clinic_not_yet')}** {words('clinic_checked_earlier')}"
 
 
-def footer_note(ui: dict[str, str], clinic: Clinic | None, guide_edition: str) -> str:
+def footer_note(ui: Mapping[str, str], clinic: Clinic | None, guide_edition: str) -> str:
     """The clinic's approval in the PDF footer, short (the footer has one line for the clinic), or ""."""
     state = approval(clinic, guide_edition)
     if state == SAME:

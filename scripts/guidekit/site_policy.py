@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from guidekit.iframe_worker import frame_script
-from guidekit.known_code import BASE_ADDRESS, known_script, known_style, script_patterns
+from guidekit.known_code import BASE_ADDRESS, ScriptPatterns, known_script, known_style, script_patterns
 from guidekit.security_policy import SCRIPT, SCRIPT_SRC, SCRIPT_TYPE, STYLE, InlineCode, policy, sha256_source
 
 META_POLICY = re.compile(r'\s*<meta (?:http-equiv="Content-Security-Policy"|name="referrer")[^>]*>')
@@ -59,7 +59,7 @@ def excerpt(body: str) -> str:
     return repr(" ".join(body.split())[:60])
 
 
-def inline_code(text: str, patterns=None) -> InlineCode:
+def inline_code(text: str, patterns: ScriptPatterns | None = None) -> InlineCode:
     """The hashes of the page's inline scripts and styles, as the browser hashes them (the exact
     text between the tags), once each is known to be one the guide's templates write
     (guidekit/known_code.py); anything else raises UnknownCode."""
@@ -98,7 +98,7 @@ def inline_code(text: str, patterns=None) -> InlineCode:
     return found
 
 
-def page_code(text: str, page: Path, site: Path, patterns=None) -> InlineCode:
+def page_code(text: str, page: Path, site: Path, patterns: ScriptPatterns | None = None) -> InlineCode:
     """The page's inline code, plus the script the iframe-worker shim writes into its
     frame when the page is opened from disk (that frame obeys the page's policy)."""
     code = inline_code(text, patterns)

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
+
+if TYPE_CHECKING:
+    from playwright.async_api import Page
 
 # Printouts in all, the first one without numbers: the second is the last one as a rule.
 PASSES = 3
@@ -63,7 +67,7 @@ def entry_pages(pdf: bytes, targets: list[str]) -> list[int]:
 
 
 async def print_with_toc_pages(
-    page, print_pdf: Callable[[], Awaitable[bytes]], read: Callable[[bytes, list[str]], list[int]] = entry_pages
+    page: Page, print_pdf: Callable[[], Awaitable[bytes]], read: Callable[[bytes, list[str]], list[int]] = entry_pages
 ) -> bytes:
     """The page printed with the page numbers in its table of contents, right in the PDF returned."""
     targets = await page.eval_on_selector_all(TOC_LINKS, READ_TARGETS)

@@ -15,6 +15,7 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
+from types import FrameType
 
 from guidekit.output_dir import mark, marked
 
@@ -24,7 +25,7 @@ def stop_on_signals() -> None:
     per-language configs are removed: the default handlers of SIGTERM and SIGHUP exit
     on the spot, and Ctrl-C's would print a traceback."""
 
-    def stop(signum, frame):
+    def stop(signum: int, frame: FrameType | None) -> None:
         raise SystemExit(128 + signum)
 
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 IMAGES = ROOT / "docs" / "assets" / "images"
 LAYOUT_JS = (Path(__file__).parent / "drawing_layout.js").read_text(encoding="utf-8")

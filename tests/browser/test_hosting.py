@@ -23,9 +23,9 @@ from playwright.sync_api import Error as PlaywrightError
 from browser.csp_watch import ViolationLog, csp_context, poll, search_results, toggle_palette
 from browser.nginx import nginx_serving
 from browser.pages import ALL_PAGES
-from conftest import ROOT
 from guidekit.security_policy import CACHE_IMMUTABLE, CACHE_REVALIDATE, security_headers
 from guidekit.site_policy import site_code
+from helpers import ROOT, replace_once
 
 SITES = ["neutral", "clinic"]
 QUERIES = {"en": "cement", "es": "cemento"}
@@ -149,7 +149,7 @@ def test_a_script_the_build_did_not_hash_is_blocked_and_reported(browser, hosted
 
         def add_script(route):
             served = route.fetch(url=host.nginx_url + "/during.html")  # nginx's answer, headers and all
-            body = served.text().replace("</body>", "<script>window.__unhashed = true</script></body>")
+            body = replace_once(served.text(), "</body>", "<script>window.__unhashed = true</script></body>")
             route.fulfill(response=served, body=body)
 
         page.route(f"{base_url}/during.html", add_script)  # a page's route comes before its context's
@@ -231,7 +231,7 @@ def test_the_readmes_recipe_serves_the_built_server_block_without_nginx_version(
     assert first.startswith("SITE=site HTTP_PORT=8080 HTTPS_PORT=8443 ")
     setup = f'SITE="{default_site}" HTTP_PORT={ports[0]} HTTPS_PORT={ports[1]} T="{tmp_path}/try-nginx"\n'
     if os.geteuid() == 0:  # as root, nginx's workers would run as nobody, who cannot read the test's folder
-        rest = rest.replace("pid $T/nginx.pid;", "user root;\npid $T/nginx.pid;", 1)
+        rest = replace_once(rest, "pid $T/nginx.pid;", "user root;\npid $T/nginx.pid;")
     binary_folder = str(Path(nginx_binary()).parent)
     result = subprocess.run(
         ["bash", "-ec", setup + rest],

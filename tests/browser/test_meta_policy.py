@@ -10,6 +10,7 @@ import pytest
 from browser.csp_watch import ViolationLog, csp_context, poll, search_results, toggle_palette
 from browser.pages import ALL_PAGES
 from guidekit.security_policy import sha256_source
+from helpers import replace_once
 
 QUERIES = {"en": "cement", "es": "cemento"}
 META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -49,7 +50,7 @@ def test_the_meta_policy_alone_blocks_a_script_the_build_did_not_hash(browser, s
         def add_script(route):
             served = route.fetch()
             assert "content-security-policy" not in served.headers
-            body = served.text().replace("</body>", "<script>window.__unhashed = true</script></body>")
+            body = replace_once(served.text(), "</body>", "<script>window.__unhashed = true</script></body>")
             route.fulfill(response=served, body=body)
 
         page.route(site_url + "recovery.html", add_script)

@@ -25,6 +25,17 @@ new MutationObserver(records => {
 """
 
 
+# Material's bundle names its streams on window as the last step of its set-up.
+BUNDLE_DONE = "window.component$ !== undefined"
+NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Counts the changes of the system's colour scheme the page has been told of: a listener added
+# after the page's own, so when it has run, the page's has too (the same change, the same task).
+COUNT_SCHEME_CHANGES = """() => {
+  window.__schemeChanges = 0
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => window.__schemeChanges++)
+}"""
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("name", ["index.html", "es/before.html"])
 def test_system_palette_is_set_before_the_article_so_nothing_restyles(new_page, site_url, name, scheme):
@@ -32,7 +43,8 @@ def test_system_palette_is_set_before_the_article_so_nothing_restyles(new_page, 
     page.add_init_script(WATCH_BODY)
     page.goto(site_url + name)
     page.wait_for_load_state("load")
-    page.wait_for_timeout(300)  # Material's bundle has started and settled
+    page.wait_for_function(BUNDLE_DONE)
+    page.evaluate(NEXT_FRAMES)  # and what it put off to the next frame has run
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
     changes = page.evaluate("window.__bodyChanges")
     assert not [c for c in changes if c["articleParsed"]], f"palette changed after the article was parsed: {changes}"
@@ -76,8 +88,12 @@ def test_a_readers_choice_is_kept_on_every_page_over_the_system_setting(new_page
     for name in PAGES:
         page.goto(site_url + name)
         assert page.get_attribute("body", "data-md-color-scheme") == "slate", name
+    page.evaluate(COUNT_SCHEME_CHANGES)
     page.emulate_media(color_scheme="dark")
+    page.wait_for_function("window.__schemeChanges === 1")  # the page has heard of it
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     page.emulate_media(color_scheme="light")
+    page.wait_for_function("window.__schemeChanges === 2")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
 
 

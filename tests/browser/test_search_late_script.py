@@ -9,16 +9,20 @@ prefixes and "senales de alarma" no longer finds the recovery page."""
 from __future__ import annotations
 
 import re
-import time
 
 from browser.search_dialog import search
+
+# The index has come in (Material fetches it as soon as its bundle runs): its resource entry is
+# written once the whole response is in.
+INDEX_IN = """() => performance.getEntriesByType("resource")
+  .some(entry => entry.name.endsWith("/search/search_index.json") && entry.responseEnd > 0)"""
 
 
 def test_spanish_stop_words_hold_when_the_query_script_comes_late(new_page, site_url):
     page = new_page()
 
     def late(route):
-        time.sleep(0.3)  # the index (fetched by Material's bundle) arrives first
+        page.wait_for_function(INDEX_IN, polling=50)  # the index arrives first
         route.continue_()
 
     page.route(re.compile(r".*/search-query\.js$"), late)

@@ -20,9 +20,9 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import NotRequired, TypedDict
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from guidekit.bench import lighthouse
 from guidekit.bench.local_server import serve
@@ -36,7 +36,64 @@ ROOT = Path(__file__).resolve().parents[3]
 PAGES = ["index.html", "before.html", "during.html", "recovery.html", "faq.html", "about.html"]
 LIGHTHOUSE_PAGES = ["index.html", "before.html", "during.html", "recovery.html", "faq.html"]
 QUERIES = ["cement", "fever", "kyphoplasty", "can I eat", "vertebroplasy"]
-BUDGETS: dict[str, Any] = {
+
+
+class Budgets(TypedDict):
+    first_visit_kb: int
+    second_page_kb: int
+    build_ratio: float
+    search_ms: int
+    lighthouse: dict[str, int]  # the lowest score of each category
+
+
+class BuildTimes(TypedDict):
+    runs: int
+    editions: int
+    full_build_s: list[float]
+    plain_mkdocs_s: list[float]
+    full_median_s: float
+    plain_median_s: float
+    ratio: float
+
+
+class PageWeight(TypedDict):
+    """What one page downloads, in bytes; the second_page_* figures (None on the home page) are
+    what it adds to a visit that started on the home page."""
+
+    requests: int
+    raw_bytes: int
+    gzip_bytes: int
+    brotli_bytes: int
+    second_page_gzip_bytes: int | None
+    second_page_brotli_bytes: int | None
+    second_page_requests: int | None
+
+
+class Search(TypedDict):
+    index: dict[str, int]  # the index's size: raw, gzip and brotli bytes
+    latency_ms: dict[str, float]  # by query
+    max_latency_ms: float
+
+
+class BudgetCheck(TypedDict):
+    value: object  # the figure measured
+    ok: bool
+
+
+class Result(TypedDict):
+    """The benchmark's figures, in the order they are measured (and written as JSON)."""
+
+    quick: bool
+    config: str
+    build: BuildTimes
+    page_weight: NotRequired[dict[str, PageWeight]]
+    lighthouse: NotRequired[dict[str, lighthouse.AuditSummary]]
+    search: NotRequired[Search]
+    serve_rebuild_s: NotRequired[list[float]]
+    budgets: NotRequired[dict[str, BudgetCheck]]
+
+
+BUDGETS: Budgets = {
     "first_visit_kb": 100,
     "second_page_kb": 20,
     "build_ratio": 3.0,
@@ -54,7 +111,7 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - started
 
 
-def build_times(config: Path, work: Path, runs: int) -> dict:
+def build_times(config: Path, work: Path, runs: int) -> BuildTimes:
     """The README's whole build (checks, every edition, PDFs) against plain `mkdocs build`
     of the same docs: each edition's config built one after another."""
     full = [
@@ -106,13 +163,15 @@ def build_times(config: Path, work: Path, runs: int) -> dict:
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
 def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8", "replace")
+            body: bytes = response.read()
+            return body.decode("utf-8", "replace")
     except OSError:
         return ""
 
@@ -168,11 +227,11 @@ def serve_rebuild_time(config: Path, work: Path, runs: int) -> list[float]:
     return times
 
 
-def page_weights(browser, base_url: str) -> dict:
+def page_weights(browser: Browser, base_url: str) -> dict[str, PageWeight]:
     visits = {page: visit(browser, base_url, page) for page in PAGES}
     first = visits["index.html"]
     cached = set(first.resources)
-    pages = {}
+    pages: dict[str, PageWeight] = {}
     for page, record in visits.items():
         pages[page] = {
             "requests": len(record.resources),
@@ -186,7 +245,7 @@ def page_weights(browser, base_url: str) -> dict:
     return pages
 
 
-def search_index_size(site: Path) -> dict:
+def search_index_size(site: Path) -> dict[str, int]:
     import gzip
 
     import brotli
@@ -199,7 +258,7 @@ def search_index_size(site: Path) -> dict:
     }
 
 
-def byte_budgets(page_weight: dict) -> dict:
+def byte_budgets(page_weight: dict[str, PageWeight]) -> dict[str, tuple[object, bool]]:
     """The budgets on what pages download: byte counts are the same on every run, so the tests check these."""
     first = max(w["gzip_bytes"] for w in page_weight.values()) / 1024
     second = max(w["second_page_gzip_bytes"] or 0 for w in page_weight.values()) / 1024
@@ -209,8 +268,8 @@ def byte_budgets(page_weight: dict) -> dict:
     }
 
 
-def budgets(result: dict) -> dict:
-    checks = {
+def budgets(result: Result) -> dict[str, BudgetCheck]:
+    checks: dict[str, tuple[object, bool]] = {
         **byte_budgets(result["page_weight"]),
         "build_ratio": (result["build"]["ratio"], result["build"]["ratio"] <= BUDGETS["build_ratio"]),
         "search_ms": (result["search"]["max_latency_ms"], result["search"]["max_latency_ms"] <= BUDGETS["search_ms"]),
@@ -221,7 +280,7 @@ def budgets(result: dict) -> dict:
     return {name: {"value": value, "ok": ok} for name, (value, ok) in checks.items()}
 
 
-def print_table(result: dict) -> None:
+def print_table(result: Result) -> None:
     print(f"{'page':<16}{'requests':>9}{'raw KB':>9}{'gzip KB':>9}{'br KB':>8}{'2nd gzip KB':>13}{'2nd br KB':>11}")
     for page, w in result["page_weight"].items():
         second = "-" if w["second_page_gzip_bytes"] is None else f"{w['second_page_gzip_bytes'] / 1024:.1f}"
@@ -251,10 +310,10 @@ def print_table(result: dict) -> None:
         f"(runs: {b['full_build_s']} / {b['plain_mkdocs_s']})"
     )
     print(f"mkdocs serve, save to rebuilt page: {result['serve_rebuild_s']} s")
-    s = result["search"]
+    found = result["search"]
     print(
-        f"search index: {s['index']['raw_bytes'] / 1024:.1f} KB raw, {s['index']['gzip_bytes'] / 1024:.1f} KB gzip; "
-        f"query to results: {s['latency_ms']}"
+        f"search index: {found['index']['raw_bytes'] / 1024:.1f} KB raw, "
+        f"{found['index']['gzip_bytes'] / 1024:.1f} KB gzip; query to results: {found['latency_ms']}"
     )
     print("\nbudgets:")
     for name, check in result["budgets"].items():
@@ -285,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = 1 if args.quick else args.runs
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        result = {
+        result: Result = {
             "quick": args.quick,
             "config": str(args.config),
             "build": build_times(args.config.resolve(), work, runs),

@@ -8,6 +8,7 @@ import statistics
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TypedDict
 
 from guidekit.browser import CHROMIUM_ARGS, system_chromium
 
@@ -22,11 +23,31 @@ METRICS = {
 }
 
 
+class Audit(TypedDict):
+    """One Lighthouse run of a page."""
+
+    scores: dict[str, int]  # by category, 0-100
+    metrics: dict[str, float]  # by key of METRICS
+    failing_audits: list[str]
+    benchmark_index: float
+
+
+class AuditSummary(TypedDict):
+    """Several runs of a page: the medians, and each run's scores."""
+
+    runs: int
+    scores: dict[str, float]
+    metrics: dict[str, float]
+    all_scores: list[dict[str, int]]
+    failing_audits: list[str]
+    benchmark_index: float
+
+
 def available() -> bool:
     return LIGHTHOUSE.exists()
 
 
-def audit(url: str) -> dict:
+def audit(url: str) -> Audit:
     """Mobile profile with Lighthouse's default (simulated) throttling."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
@@ -69,18 +90,18 @@ def audit(url: str) -> dict:
     }
 
 
-def median_audits(urls: dict[str, str], runs: int) -> dict[str, dict]:
+def median_audits(urls: dict[str, str], runs: int) -> dict[str, AuditSummary]:
     """Lighthouse's own advice: scores vary run to run, so report the median of
     several. The pages take turns (round 1: every page, round 2: ...), so a busy
     spell on a shared machine falls on all pages alike, not on one."""
-    audits: dict[str, list[dict]] = {name: [] for name in urls}
+    audits: dict[str, list[Audit]] = {name: [] for name in urls}
     for _ in range(runs):
         for name, url in urls.items():
             audits[name].append(audit(url))
     return {name: summary(runs_of_page) for name, runs_of_page in audits.items()}
 
 
-def summary(audits: list[dict]) -> dict:
+def summary(audits: list[Audit]) -> AuditSummary:
     return {
         "runs": len(audits),
         "scores": {name: statistics.median(a["scores"][name] for a in audits) for name in CATEGORIES},

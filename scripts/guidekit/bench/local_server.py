@@ -7,16 +7,19 @@ import gzip
 import http.server
 import io
 import os
+import socket
 import sys
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, BinaryIO
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # the build and test output stay readable
+    def log_message(self, format: str, *args: Any) -> None:  # the build and test output stay readable
         pass
 
 
@@ -25,7 +28,7 @@ class CompressingHandler(QuietHandler):
 
     cache: dict[str, bytes] = {}
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
@@ -48,14 +51,14 @@ class CompressingHandler(QuietHandler):
 
 
 class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
         """A browser that leaves a page drops the files it was still fetching: not an error to print."""
         if not isinstance(sys.exc_info()[1], ConnectionError):  # broken pipe, reset by peer
             super().handle_error(request, client_address)
 
 
 @contextmanager
-def serve(directory: Path, compress: bool = False):
+def serve(directory: Path, compress: bool = False) -> Iterator[str]:
     handler_class = CompressingHandler if compress else QuietHandler
     handler = functools.partial(handler_class, directory=str(directory))
     server = QuietServer(("127.0.0.1", 0), handler)

@@ -10,8 +10,12 @@ import functools
 import gzip
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import brotli
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Response
 
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
@@ -50,14 +54,14 @@ def measure(body: bytes, url: str, content_type: str) -> Resource:
 SEARCH_WORKER = "/assets/javascripts/workers/search."
 
 
-def visit(browser, base_url: str, page_path: str) -> Visit:
+def visit(browser: Browser, base_url: str, page_path: str) -> Visit:
     """Load one page with an empty cache and wait until the search index and
     the search worker have arrived too."""
     context = browser.new_context()
     record = Visit(page_path)
-    pending = []
+    pending: list[Response] = []
 
-    def on_response(response):
+    def on_response(response: Response) -> None:
         pending.append(response)
 
     context.on("response", on_response)
