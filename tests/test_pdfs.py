@@ -414,7 +414,7 @@ def test_a_long_clinic_name_leaves_page_numbers_and_review_date_on_every_page(tm
 
 
 def example_config(lang: str):
-    """The example clinic's config in one language, as the build sees it (through the hooks:
+    """The example clinic's config in one language, as the build sees it (through the plugins:
     the guide's edition from the changelog, the clinic's dates written in that language)."""
     import os
 
