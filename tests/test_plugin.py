@@ -5,6 +5,8 @@ in this process with the real config."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -172,3 +174,28 @@ def test_the_manifest_is_read_once_per_build(tmp_path, monkeypatch):
     build(config)
     assert (tmp_path / "site" / "before.html").is_file()
     assert reads == [ROOT / "scripts" / "required_content.yml"]
+
+
+def plain(value: object) -> object:
+    """A manifest as plain data, its patterns as (pattern, flags), to compare two of them."""
+    if isinstance(value, re.Pattern):
+        return ("pattern", value.pattern, value.flags)
+    if isinstance(value, dict):
+        return {plain(key): plain(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [plain(inner) for inner in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)})
+    return value
+
+
+@pytest.mark.parametrize("number", ["911", "999"])
+def test_the_builds_emergency_number_in_the_manifest_read_once_is_as_a_new_reading_gives(number):
+    """The content check's manifest (its 911s written as the build's number, in memory) is the one
+    load_manifest reads from the file with that number, pattern for pattern."""
+    path = ROOT / "scripts" / "required_content.yml"
+    as_written = guidekit.manifest.load_manifest(path)
+    renumbered = guidekit.manifest.for_emergency_number(as_written, number)
+    assert plain(renumbered) == plain(guidekit.manifest.load_manifest(path, number))
+    assert ("999" in str(plain(renumbered))) == (number == "999")
+    assert plain(as_written) == plain(guidekit.manifest.load_manifest(path))  # the one read stays as written
