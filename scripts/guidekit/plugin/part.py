@@ -24,7 +24,7 @@ class Build:
         self.config_file = Path(config.config_file_path)
         # The repository being built: the folder of its config (a clinic's file sits beside
         # mkdocs.yml). It may be a copy, whose data the build reads, not the package's own folder.
-        self.root = self.config_file.parent
+        self.root = self.config_file.parent.resolve()
         self.lang: str = config.theme["language"]
         self.manifest_path = manifest
         self.changelog = changelog
