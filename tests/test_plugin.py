@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort
 import guidekit.manifest
 from conftest import ROOT, copy_project
 from guidekit.plugin import GuidePlugin
-from guidekit.plugin.order import LAST, ORDER, Order, Stage, only, order_problems
+from guidekit.plugin.order import LAST, ORDER, Order, Stage, only, order_problems, swapped
 from guidekit.plugin.part import Part
 from guidekit.plugin.parts.clinic import ClinicSettings
 from guidekit.plugin.parts.clinic_sections import ClinicSections
@@ -40,17 +40,6 @@ def position(order: Order, event: str, part: type[Part]) -> tuple[int, int]:
     """When the part runs at the event: higher priority first, then the order within the stage."""
     [found] = [(-stage.priority, stage.parts.index(part)) for stage in order[event] if part in stage.parts]
     return found
-
-
-def swapped(order: Order, event: str, first: type[Part], second: type[Part]) -> dict[str, list[Stage]]:
-    """The order with two parts of one stage in each other's place."""
-    changed = {name: list(stages) for name, stages in order.items()}
-    for index, stage in enumerate(changed[event]):
-        if first in stage.parts and second in stage.parts:
-            swap = {first: second, second: first}
-            changed[event][index] = Stage(stage.priority, tuple(swap.get(p, p) for p in stage.parts))
-            return changed
-    raise AssertionError(f"{first.__name__} and {second.__name__} share no stage at {event}")
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from guidekit.plugin import GuidePlugin
-from guidekit.plugin.order import ORDER, Order, Stage, only
+from guidekit.plugin.order import ORDER, Order, only, swapped
 from guidekit.plugin.parts.not_found import NotFound
 from guidekit.plugin.parts.search_index import INDEX, read_index, shape_problem
 from guidekit.plugin.parts.search_keywords import SearchKeywords
@@ -100,15 +100,7 @@ def test_keywords_and_spellings_are_written_into_the_index_the_search_plugin_wro
 def test_with_the_spellings_before_the_keywords_the_keywords_lose_their_spellings(tmp_path):
     """The order matters: "after care" is found as "aftercare" only when the keywords part has
     written its field before the spellings part reads it (guidekit/plugin/order.py)."""
-    [late] = [index for index, stage in enumerate(ORDER["post_build"]) if SearchKeywords in stage.parts]
-    stage = ORDER["post_build"][late]
-    keywords, spellings = stage.parts.index(SearchKeywords), stage.parts.index(SearchSpellings)
-    assert keywords < spellings
-    parts = list(stage.parts)
-    parts[keywords], parts[spellings] = SearchSpellings, SearchKeywords
-    swapped = {**ORDER, "post_build": [*ORDER["post_build"][:late], Stage(stage.priority, tuple(parts))]}
-    swapped["post_build"] += ORDER["post_build"][late + 1 :]
-    site = build_one_page(tmp_path, swapped)
+    site = build_one_page(tmp_path, swapped(ORDER, "post_build", SearchKeywords, SearchSpellings))
     docs = entries(json.loads((site / INDEX).read_text(encoding="utf-8")))
     assert docs["index.html"]["keywords"] == "glue after care"  # no "aftercare"
     assert "xray" in docs["index.html#after-the-x-ray"]["spellings"].split()  # the rest as before

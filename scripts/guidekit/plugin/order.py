@@ -131,9 +131,23 @@ def order_problems(order: Order) -> list[str]:
     return found
 
 
+# Other orders, for the tests: a build of a few parts, or of two parts in each other's place.
+
+
 def only(order: Order, parts: set[type[Part]]) -> dict[str, list[Stage]]:
-    """The order with just these parts, each stage where it was (a build of a few parts, for a test)."""
+    """The order with just these parts, each stage where it was."""
     return {
         event: [Stage(stage.priority, tuple(p for p in stage.parts if p in parts)) for stage in stages]
         for event, stages in order.items()
     }
+
+
+def swapped(order: Order, event: str, first: type[Part], second: type[Part]) -> dict[str, list[Stage]]:
+    """The order with two parts of one stage of the event in each other's place."""
+    changed = {name: list(stages) for name, stages in order.items()}
+    for index, stage in enumerate(changed[event]):
+        if first in stage.parts and second in stage.parts:
+            places = {first: second, second: first}
+            changed[event][index] = Stage(stage.priority, tuple(places.get(p, p) for p in stage.parts))
+            return changed
+    raise ValueError(f"{first.__name__} and {second.__name__} share no stage at {event}")
