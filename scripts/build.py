@@ -47,7 +47,7 @@ MANIFEST = ROOT / "scripts" / "required_content.yml"
 
 
 def load_site_config(path: Path) -> MkDocsConfig:
-    """The config as the build will see it: validated by MkDocs, then by our hooks (the clinic)."""
+    """The config as the build will see it: validated by MkDocs, then by the plugins (the guide's checks the clinic)."""
     from mkdocs.config import load_config
 
     config = load_config(str(path))
@@ -347,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
             configs = [load_site_config(edition.config) for edition in editions]
         print(f"configuration checked in {time.perf_counter() - started:.1f} s")
         late = reviews_due(configs[0], dt.date.today())
-    except PluginError as error:  # our hooks name the file and field themselves
+    except PluginError as error:  # the guide plugin names the file and field itself
         print(f"error: {error}", file=sys.stderr)
         return 2
     except MkDocsException as error:  # MkDocs logged what it found, without the file's name

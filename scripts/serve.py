@@ -2,7 +2,7 @@
 
 Serves every edition at once, each on its own port (English on 8000, Spanish on 8001), or only
 the edition asked for (`--edition es`), each rebuilt by `mkdocs serve` whenever a page, the
-clinic's config, its section files or its logo change (scripts/hooks/serve_watch.py).
+clinic's config, its section files or its logo change (the guide plugin's serve_watch part).
 Ctrl-C stops them all. Exit 2: bad input.
 """
 

@@ -201,7 +201,7 @@ def pages_text(pdf: Path) -> list[str]:
 
 
 def example_config(lang: str) -> MkDocsConfig:
-    """The example clinic's config in one language, as the build sees it (through the hooks:
+    """The example clinic's config in one language, as the build sees it (through the plugins:
     the guide's edition from the changelog, the clinic's dates written in that language)."""
     import os
 

@@ -169,7 +169,7 @@ def write_config(project, body: str) -> str:
 
 @pytest.mark.parametrize("case", CASES)
 def test_clinic_loader_rejects_bad_clinic(case):
-    """Every case, in process: the loader the build's clinic hook calls, on the YAML as MkDocs reads it
+    """Every case, in process: the loader the guide plugin's clinic part calls, on the YAML as MkDocs reads it
     (a logo is looked for beside the named config file, here the repository's root)."""
     body, field, words = CASES[case]
     raw = yaml_load(f"clinic:\n    {body}\n")["clinic"]
@@ -373,7 +373,7 @@ def test_a_review_dated_today_is_accepted(project_copy):
 
 @functools.cache
 def guide_editions() -> tuple[str, str]:
-    """The guide's edition as the build reads it (through the config and its hooks), and the
+    """The guide's edition as the build reads it (through the config and its plugins), and the
     release before it in the changelog: an edition a clinic may have approved before this one."""
     from mkdocs.config import load_config
 

@@ -95,7 +95,7 @@ def test_a_huge_file_is_refused(project_copy):
 
 GUIDE_SETTINGS = {
     "nav": "nav:\n  - 'Before<script>alert(1)</script>': before.md\n",
-    "hooks": "hooks:\n  - scripts/hooks/clinic.py\n",
+    "hooks": "hooks:\n  - clinics/example/hook.py\n",
     "plugins": "plugins:\n  - search\n",
     "theme": "theme:\n  name: material\n",
     "extra_javascript": "extra_javascript:\n  - https://cdn.example.org/x.js\n",
@@ -121,14 +121,12 @@ def test_a_clinic_cannot_change_the_guides_settings(project_copy, setting):
     assert "Fix: remove it" in line
 
 
-def test_the_build_refuses_a_clinic_that_drops_the_guides_hooks(project_copy):
-    guide_hooks = [
-        line for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if "scripts/hooks/" in line
-    ]
-    without_policy = [line for line in guide_hooks if "security_policy" not in line]
-    (project_copy / "mkdocs.t.yml").write_text(CLINIC + "hooks:\n" + "\n".join(without_policy) + "\n")
+def test_the_build_refuses_a_clinic_that_drops_the_guides_plugin(project_copy):
+    """Without the guide plugin no page would be checked, and none would carry its security policy."""
+    assert "\n  - guide\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project_copy / "mkdocs.t.yml").write_text(CLINIC + "plugins:\n  - search\n  - offline\n  - print-site\n")
     [line] = refused(build(project_copy, project_copy / "mkdocs.t.yml"), project_copy)
-    assert "hooks: is the guide's own setting (it could add a script to every page" in line
+    assert "plugins: is the guide's own setting (it could add a script to every page" in line
 
 
 def test_every_problem_is_reported_at_once(project_copy):
@@ -235,8 +233,8 @@ def test_words_a_clinic_prints_are_given_in_the_editions_language():
 
 
 def test_a_spanish_edition_problem_names_the_clinics_file(project_copy, monkeypatch):
-    """The Spanish edition builds on the clinic's file (mkdocs.es.yml INHERITs it): its hook's
-    refusal names the clinic's file and field, never mkdocs.es.yml."""
+    """The Spanish edition builds on the clinic's file (mkdocs.es.yml INHERITs it): the guide
+    plugin's refusal names the clinic's file and field, never mkdocs.es.yml."""
     clinic = project_copy / "mkdocs.t.yml"
     clinic.write_text(CLINIC + "    instructions:\n      bring: {en: your photo ID.}\n", encoding="utf-8")
     monkeypatch.setenv(*base_config_env(clinic).popitem())

@@ -304,7 +304,7 @@ def test_the_content_check_reads_the_page_the_patient_gets(project_copy):
 
 
 def test_a_sections_numbers_follow_the_clinics_emergency_number_and_phones_become_links(project_copy):
-    """The clinic's emergency number reaches its section as it does the page (the hooks' order),
+    """The clinic's emergency number reaches its section as it does the page (the plugin's order),
     and a phone number in the section is a link a phone can call, written as the clinic's own."""
     config = clinic_with_section(
         project_copy,

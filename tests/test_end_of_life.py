@@ -51,8 +51,9 @@ def build_with(tool: str, config: str, out: Path) -> None:
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.es.yml"])
 def test_properdocs_builds_the_same_guide(tmp_path, config):
-    """The exit is real: the same config, hooks and plugins under ProperDocs give the same files,
-    byte for byte, but for the generator's name."""
+    """The exit is real: the same config and plugins (the guide's own among them, which ProperDocs
+    finds by its `mkdocs.plugins` entry point) give the same files, byte for byte, but for the
+    generator's name."""
     build_with("mkdocs", config, tmp_path / "mkdocs")
     build_with("properdocs", config, tmp_path / "properdocs")
     ours = {p.relative_to(tmp_path / "mkdocs") for p in (tmp_path / "mkdocs").rglob("*") if p.is_file()}
@@ -66,4 +67,6 @@ def test_properdocs_builds_the_same_guide(tmp_path, config):
         != GENERATOR.sub(b"", (tmp_path / "properdocs" / path).read_bytes())
     ]
     assert differ == []
-    assert b"ProperDocs" in (tmp_path / "properdocs" / "index.html").read_bytes()  # it really ran
+    page = (tmp_path / "properdocs" / "index.html").read_bytes()
+    assert b"ProperDocs" in page  # it really ran
+    assert b'<meta http-equiv="Content-Security-Policy"' in page  # and so did the guide plugin

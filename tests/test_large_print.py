@@ -166,7 +166,7 @@ def recovery_signs(site: Path, lang: str, kind: str) -> list[str]:
     page = (site / RECOVERY[lang]).read_text(encoding="utf-8")
     box = re.search(rf'<div class="admonition {kind}">(.*?)</ul>', page, re.S)
     assert box, f"no {kind} box on {RECOVERY[lang]}"
-    # Without the print-only source note numbers (scripts/hooks/print_sources.py).
+    # Without the print-only source note numbers (the guide plugin's print_sources part).
     items = re.findall(r"<li>(.*?)</li>", re.sub(r"<sup[^>]*guide-source-ref[^>]*>.*?</sup>", "", box[1]), re.S)
     return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", item)).split()) for item in items]
 

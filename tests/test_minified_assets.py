@@ -1,5 +1,5 @@
 """The guide's own CSS and JavaScript reach the site minified (what a phone downloads), while
-docs/ keeps them as written, comments and all (scripts/hooks/minify_assets.py)."""
+docs/ keeps them as written, comments and all (the guide plugin's minify_assets part)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The build-time halves of search and checklist accessibility (hooks in scripts/hooks/)."""
+"""The build-time halves of search and checklist accessibility (parts of the guide plugin,
+scripts/guidekit/plugin/parts/)."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def test_spellings_field_missing_from_the_search_config_fails_the_build(project_
     config.write_text(sub_once(r"\n +spellings:\n +boost: 1", "", text), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "search_spellings hook: add `fields: {spellings: {boost: 1}}`" in result.stderr
+    assert "search_spellings: add `fields: {spellings: {boost: 1}}`" in result.stderr
 
 
 def listed_words(script: str) -> list[str]:

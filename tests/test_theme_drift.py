@@ -171,9 +171,9 @@ SEARCH_MESSAGE_SHAPES = {
     ("search/config/index.ts", "SearchConfig"): {
         "lang": "string[]",
         "separator": "string",
-        "fields": "Record<string, SearchField>",  # the hooks' keywords and spellings fields
+        "fields": "Record<string, SearchField>",  # the keywords and spellings fields of the search parts
     },
-    # What the search hooks write into the index (guidekit/search_plugin.py checks the same on the file).
+    # What the search parts write into the index (guidekit/plugin/parts/search_index.py checks it on the file).
     ("search/config/index.ts", "SearchDocument"): {"location": "string", "title": "string", "text": "string"},
     ("search/_/index.ts", "SearchResult"): {"items": "SearchItem[][]"},
     ("search/_/index.ts", "SearchItem"): {"terms": "SearchQueryTerms"},
@@ -237,7 +237,7 @@ def test_search_query_relies_on_materials_search_message_shapes():
     assert not changed, (
         "docs/assets/javascripts/search-query.js relies on the shape of Material's search worker messages, and the "
         f"installed Material changed it: {'; '.join(changed)}. Update search-query.js (readSetup, postMessage, "
-        "dispatchEvent, keepTypedTerms), the search hooks if SearchDocument changed, then SEARCH_MESSAGE_SHAPES."
+        "dispatchEvent, keepTypedTerms), the search parts if SearchDocument changed, then SEARCH_MESSAGE_SHAPES."
     )
 
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .clinic import Clinic
 
 SECTIONS = ("emergency", "care-team")  # the shared text's sections, in the card's order
-EMERGENCY = re.compile(r"\b911\b")  # the guide's own number, as scripts/hooks/instructions.py replaces it
+EMERGENCY = re.compile(r"\b911\b")  # the guide's own number, as the plugin's instructions part replaces it
 TEMPLATE = "print/card.html"
 CARD_FIX = "shorten the clinic's name or department, or the card's words (card_* in extra.ui)"
 
@@ -47,7 +47,7 @@ class Contact:
     phone: str
     after_hours_phone: str
     logo: str  # inside the built site, or ""
-    online: Online | None  # the edition's address and code (scripts/hooks/qr_code.py), or None
+    online: Online | None  # the edition's address and code (the plugin's qr_code part), or None
 
 
 def contact(config: MkDocsConfig) -> Contact | None:
@@ -81,7 +81,7 @@ def signs_file(manifest: Manifest, lang: str) -> str:
 
 
 def card_html(config: MkDocsConfig, manifest: Manifest, lang: str) -> str:
-    """The card's page for one edition: `config` has been through the hooks' on_config; the
+    """The card's page for one edition: `config` has been through the plugins' on_config; the
     shared warning signs are the manifest's (warning_signs.file), in `lang`."""
     docs_dir, signs = manifest.docs_dir, signs_file(manifest, lang)
     extra = config.extra

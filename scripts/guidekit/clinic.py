@@ -1,4 +1,4 @@
-"""A clinic's details, as one typed object: `Clinic`, checked once, read by the hooks and templates.
+"""A clinic's details, as one typed object: `Clinic`, checked once, read by the plugin's parts and templates.
 
 The schema is this module: FIELDS lists what `extra.clinic` may hold, and each field's
 reader below checks its value. A clinic is read for one edition (its language): a text
@@ -29,6 +29,7 @@ from dateutil.relativedelta import relativedelta
 
 from .instructions import Duration, Weight, read_instructions, written
 from .logo import LogoError, checked_logo
+from .manifest import Manifest
 from .problems import INVISIBLE_FIX, FieldError, FieldErrors, SettingsError, invisible_problem
 from .qr_code import Online, edition_address, online
 from .review_date import future_review
@@ -348,13 +349,19 @@ def read_path(name: str, value: object, config_file: str, kind: str) -> Path:
 
 @functools.cache
 def readable_for(manifest_path: Path) -> tuple[list[str], Readable, Callable[[str, str], str]]:
+    """reading_checks of the manifest at `manifest_path`, read once per process."""
+    from .manifest import load_manifest
+
+    return reading_checks(load_manifest(manifest_path))
+
+
+def reading_checks(manifest: Manifest) -> tuple[list[str], Readable, Callable[[str, str], str]]:
     """The guide's languages, and checks that a clinic's text (an instruction, a section) reads
     at the guide's level in its language: each says why not, or ""."""
-    from .manifest import load_manifest
     from .markdown_text import parse_page
     from .readability import as_sentences, reading_scores
 
-    languages = load_manifest(manifest_path).languages
+    languages = manifest.languages
 
     def verdict(lang: str, sentences: str) -> str:
         language = languages[lang]
@@ -370,8 +377,9 @@ def readable_for(manifest_path: Path) -> tuple[list[str], Readable, Callable[[st
     return list(languages), readable, readable_section
 
 
-def read_sections(folder: Path, lang: str, root: Path) -> dict[str, str]:
-    """The clinic's checked sections for the edition's language, by the page file they go on."""
+def read_sections(folder: Path, lang: str, root: Path, manifest: Manifest | None = None) -> dict[str, str]:
+    """The clinic's checked sections for the edition's language, by the page file they go on.
+    `manifest`: the build's, already read (else the repository's is)."""
     from .clinic_sections import SectionError, checked_section, page_ids, section_files, symbolic_link
     from .manifest import load_manifest
 
@@ -380,9 +388,12 @@ def read_sections(folder: Path, lang: str, root: Path) -> dict[str, str]:
         raise FieldError("sections", problem, fix)
     if not folder.resolve().is_relative_to(root.resolve()):
         raise FieldError("sections", f"{folder} is outside the repository", "keep the clinic's sections in its folder")
-    manifest_path = root / "scripts" / "required_content.yml"
-    manifest = load_manifest(manifest_path)
-    languages, _, readable_section = readable_for(manifest_path)
+    if manifest is None:
+        manifest_path = root / "scripts" / "required_content.yml"
+        manifest = load_manifest(manifest_path)
+        languages, _, readable_section = readable_for(manifest_path)
+    else:
+        languages, _, readable_section = reading_checks(manifest)
     specs = {spec.file: spec for spec in manifest.pages.values()}
     from markdown.extensions.toc import slugify
 
@@ -428,9 +439,15 @@ def invisible_fields(value: object, path: str = "") -> list[FieldError]:
 
 
 def clinic_problems(
-    raw: object, config_file: str, lang: str, root: Path = ROOT, edition_path: str = ""
+    raw: object,
+    config_file: str,
+    lang: str,
+    root: Path = ROOT,
+    edition_path: str = "",
+    manifest: Manifest | None = None,
 ) -> tuple[Clinic | None, list[FieldError]]:
-    """The clinic for the edition in `lang`, and every problem found (fields named below extra.clinic)."""
+    """The clinic for the edition in `lang`, and every problem found (fields named below extra.clinic).
+    `manifest`: the build's, already read (else the repository's is)."""
     if raw in (None, {}):
         return None, []
     if not isinstance(raw, dict):
@@ -453,7 +470,7 @@ def clinic_problems(
         if raw.get(key) is None:
             errors.append(FieldError(key, "is missing (it is required)", FIXES[key]))
     manifest_path = root / "scripts" / "required_content.yml"
-    languages, readable, _ = readable_for(manifest_path)
+    languages, readable, _ = reading_checks(manifest) if manifest else readable_for(manifest_path)
     region = "US"
     if "region" in raw:
         read("region", lambda: read_region(raw["region"]))
@@ -486,7 +503,7 @@ def clinic_problems(
     if raw.get("sections") is not None:
         read("sections", lambda: read_path("sections", raw["sections"], config_file, "dir"))
         if "sections" in values:
-            read("sections_text", lambda: read_sections(values["sections"], lang, root))
+            read("sections_text", lambda: read_sections(values["sections"], lang, root, manifest))
 
     def instruction_phone(field: str, text: object) -> Phone:
         return read_phone(field, text, region, FIXES["instructions.blood_thinner_phone"])

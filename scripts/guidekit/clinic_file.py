@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clinic import Clinic, ClinicError, clinic_problems, readable_for
+from .manifest import Manifest
 from .problems import FieldError
 from .yaml_data import read_data
 
@@ -55,19 +56,22 @@ class ClinicFile:
     paper: str | None
 
 
-def guide_configs(root: Path) -> set[Path]:
-    """The guide's own configs: mkdocs.yml, and one overlay per other language (mkdocs.es.yml)."""
-    languages, _, _ = readable_for(root / "scripts" / "required_content.yml")
+def guide_configs(root: Path, languages: list[str] | None = None) -> set[Path]:
+    """The guide's own configs: mkdocs.yml, and one overlay per other language (mkdocs.es.yml).
+    The languages are the manifest's (read here unless given)."""
+    if languages is None:
+        languages, _, _ = readable_for(root / "scripts" / "required_content.yml")
     return {(root / GUIDE_CONFIG).resolve(), *((root / f"mkdocs.{lang}.yml").resolve() for lang in languages)}
 
 
-def clinic_file_for(config_file: Path, root: Path) -> Path | None:
+def clinic_file_for(config_file: Path, root: Path, languages: list[str] | None = None) -> Path | None:
     """The clinic's file behind an edition's config: the config itself, or for a language overlay
     the file GUIDE_BASE_CONFIG names; None when the guide is built without one (its own mkdocs.yml)."""
     path = Path(config_file).resolve()
-    if path in guide_configs(root) and path != (root / GUIDE_CONFIG).resolve():
+    guides = guide_configs(root, languages)
+    if path in guides and path != (root / GUIDE_CONFIG).resolve():
         path = Path(os.environ.get(BASE_CONFIG) or root / GUIDE_CONFIG).resolve()
-    return None if path in guide_configs(root) else path
+    return None if path in guides else path
 
 
 def refused(where: str) -> FieldError:
@@ -152,9 +156,12 @@ def file_problems(data: object, path: Path, root: Path) -> tuple[ClinicFile | No
     return ClinicFile(path, extra.get("clinic"), paper), errors
 
 
-def read_clinic_file(path: Path, root: Path, langs: list[str], edition_path: str = "") -> dict[str, Clinic | None]:
+def read_clinic_file(
+    path: Path, root: Path, langs: list[str], edition_path: str = "", manifest: Manifest | None = None
+) -> dict[str, Clinic | None]:
     """The clinic for each edition in `langs`, from its file. Raises ClinicError naming the
-    file, with every problem found in it (for every edition), one line each."""
+    file, with every problem found in it (for every edition), one line each. `manifest`: the
+    build's, already read (else the repository's is)."""
     try:
         data = read_data(path)
     except FieldError as error:
@@ -163,7 +170,7 @@ def read_clinic_file(path: Path, root: Path, langs: list[str], edition_path: str
     clinics: dict[str, Clinic | None] = {}
     if found is not None:
         for lang in langs:
-            clinic, problems = clinic_problems(found.clinic, str(path), lang, root, edition_path)
+            clinic, problems = clinic_problems(found.clinic, str(path), lang, root, edition_path, manifest)
             errors += [problem.under("extra.clinic.") for problem in problems]
             clinics[lang] = clinic
     if errors:

@@ -152,7 +152,7 @@ def footer_template(
 
 
 def print_settings(config: MkDocsConfig, card_html: str = "") -> PrintSettings:
-    """Settings from a config that has been through the hooks' on_config (clinic checked, dates written)."""
+    """Settings from a config that has been through the plugins' on_config (clinic checked, dates written)."""
     clinic: Clinic | None = config.extra.get("clinic")
     extra = config.extra
     dates = (extra["guide_reviewed_text"], extra["guide_edition"], extra["guide_review_due_text"])

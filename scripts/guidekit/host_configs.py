@@ -5,7 +5,7 @@
 - `<site>-nginx/`: nginx's include file with every header, the locations that
   use it, and a whole server block to copy.
 GitHub Pages sends no custom headers: there, the <meta> policy that every page
-carries is what protects it (see scripts/hooks/security_policy.py).
+carries is what protects it (see guidekit/plugin/parts/security_policy.py).
 All of them come from guidekit/security_policy.py, with the hashes the pages
 need; the same build of a clinic's config writes the same files for its site.
 """

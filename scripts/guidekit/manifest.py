@@ -5,6 +5,7 @@ Every error names the file, the entry and the field, and says how to fix it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -422,3 +423,26 @@ def _warning_signs(raw: YamlMapping, path: Path, languages: dict[str, Language])
             for section in actions
         },
     )
+
+
+def for_emergency_number(manifest: Manifest, emergency_number: str) -> Manifest:
+    """A copy of the manifest as load_manifest(path, emergency_number) reads it (each 911 in its
+    texts, headings and patterns written as the build's number), without reading the file again."""
+    renumbered: Manifest = _renumbered(manifest, emergency_number)
+    return renumbered
+
+
+def _renumbered(value: Any, number: str) -> Any:
+    if isinstance(value, str):
+        return EMERGENCY.sub(number, value)
+    if isinstance(value, re.Pattern):
+        return re.compile(EMERGENCY.sub(number, value.pattern), value.flags)
+    if isinstance(value, dict):
+        return {_renumbered(key, number): _renumbered(inner, number) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_renumbered(inner, number) for inner in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value, **{f.name: _renumbered(getattr(value, f.name), number) for f in dataclasses.fields(value)}
+        )
+    return value  # paths and numbers: as they are

@@ -1,7 +1,7 @@
 """A clinic's sign-off: which edition of the guide its clinical reviewer approved.
 
 The guide's edition is the newest release heading in CHANGELOG.md (read by
-scripts/hooks/dates.py into `extra.guide_edition`); a clinic states the edition
+the guide plugin's dates part into `extra.guide_edition`); a clinic states the edition
 its reviewer approved in `extra.clinic.approved_edition`. When the guide is
 newer, the text the clinic approved is not the text it hands out: the build
 warns (fails with --fail-if-review-due), and the About page, the print cover
@@ -80,7 +80,7 @@ def newer_than_guide(config_file: str, clinic: Clinic | None, guide_edition: str
 
 def as_literal_text(text: str) -> str:
     """A clinic's words exactly as written in Markdown: each character Markdown would act on
-    (HTML's among them) becomes an entity. The same rule as scripts/hooks/instructions.py."""
+    (HTML's among them) becomes an entity. The same rule as the plugin's instructions part."""
     return MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", text)
 
 

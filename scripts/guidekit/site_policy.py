@@ -1,6 +1,6 @@
 """The inline code of a built site, read from its pages, and the <meta> policy in each.
 
-The MkDocs hook puts each page's own policy in the page (what GitHub Pages
+The guide plugin's security_policy part puts each page's own policy in the page (what GitHub Pages
 and file:// get); the build reads every page of every edition to write the
 header policy the hosts send (`_headers`, nginx), which allows the union.
 """

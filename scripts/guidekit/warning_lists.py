@@ -26,7 +26,7 @@ BOX = re.compile(
     r'<div class="admonition (?:danger|warning)\b[^"]*">\s*<p class="admonition-title">(.*?)</p>(.*?)</ul>', re.S
 )
 ITEM = re.compile(r"<li>(.*?)</li>", re.S)
-# Paper's source note numbers (scripts/hooks/print_sources.py) are not the sign's words.
+# Paper's source note numbers (guidekit/plugin/parts/print_sources.py) are not the sign's words.
 SOURCE_REF = re.compile(r"<sup[^>]*guide-source-ref[^>]*>.*?</sup>", re.S)
 TAG = re.compile(r"<[^>]+>")
 FIX = (

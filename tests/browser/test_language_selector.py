@@ -10,7 +10,7 @@ def test_language_link_opens_the_same_page_in_the_other_edition(new_page, site_u
     """Material's bundle fetches the sitemap of each `<link rel="alternate">` in a page and, with
     them in hand, takes over clicks on links into those editions. Where the print page's "Español"
     went depended on which sitemap came first: the Spanish home page when the Spanish one did (the
-    print page is in no sitemap). The pages hold no such links (scripts/hooks/hreflang.py puts the
+    print page is in no sitemap). The pages hold no such links (guidekit/plugin/parts/hreflang.py puts the
     alternates in the sitemap), so Material fetches no sitemap and the link stays the page's own."""
     page = new_page()
     sitemaps = []

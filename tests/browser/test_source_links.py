@@ -1,4 +1,4 @@
-"""Source notes: links on screen, one list at the end on paper (scripts/hooks/print_sources.py)."""
+"""Source notes: links on screen, one list at the end on paper (the guide plugin's print_sources part)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@
  * from disk). For each word the patient typed, the query holds:
  *
  * - the word without accents ("después" -> "despues"): the index holds that
- *   spelling too (scripts/hooks/search_spellings.py);
+ *   spelling too (the guide plugin's search_spellings part);
  * - Lunr's fuzzy form (word~1) for words of 5+ letters, so one wrong, missing
  *   or extra letter is forgiven ("vertebroplasy", "anestecia");
  * - the word and its neighbour written as one ("x ray", "pain killers"), as

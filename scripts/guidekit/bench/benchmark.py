@@ -181,7 +181,7 @@ def serve_rebuild_time(config: Path, work: Path, runs: int) -> list[float]:
     project = work / "serve-project"
     for part in ["docs", "overrides", "scripts", "clinics"]:
         shutil.copytree(ROOT / part, project / part, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
-    for yml in [*ROOT.glob("mkdocs*.yml"), ROOT / "CHANGELOG.md"]:  # the dates hook reads the edition there
+    for yml in [*ROOT.glob("mkdocs*.yml"), ROOT / "CHANGELOG.md"]:  # the plugin's dates part reads the edition there
         shutil.copy2(yml, project / yml.name)
     # MkDocs serve keeps its site in a temporary folder it removes only when it stops cleanly:
     # it gets one inside the work folder, removed here however the server ends.

@@ -1,9 +1,9 @@
-"""MkDocs hook: add a clinic's own sections to their pages (see guidekit/clinic_sections.py).
+"""Add a clinic's own sections to their pages (see guidekit/clinic_sections.py).
 
 The sections are checked with the rest of the clinic's file when the build
 starts (guidekit.clinic: `Clinic.sections_text`), so a bad section stops it
 before anything is written; added at the Markdown stage, after the shared
-texts (a section gets no snippets) and before the clinic's instructions hook,
+texts (a section gets no snippets) and before the clinic's instructions,
 so its emergency number reaches the section too, and before the content check,
 which then reads each page as the patient sees it. A phone number in a section
 becomes a link a phone can call, written as the clinic's own are; its pictures
@@ -16,10 +16,14 @@ import re
 from pathlib import Path
 
 import phonenumbers
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from guidekit.clinic import Clinic
 from guidekit.clinic_sections import published_pictures
+from guidekit.plugin.part import Part
 
 MARKER = "<!-- clinic-sections -->"
 # Where a number is already part of a link or an address, it stays as written.
@@ -47,29 +51,32 @@ def with_phone_links(text: str, region: str) -> str:
     return text
 
 
-def section_with_pictures(clinic, name: str) -> tuple[str, dict[str, Path]]:
+def section_with_pictures(clinic: Clinic, name: str) -> tuple[str, dict[str, Path]]:
     """The page's section with its pictures' published paths, and {path in the site: picture}."""
+    assert clinic.sections is not None  # a clinic with sections_text has its folder
     folder = Path(clinic.sections).resolve()
     source = folder / name if not clinic.edition_path else folder / clinic.lang / name
     return published_pictures(clinic.sections_text[name], source, folder.parent)
 
 
-def on_files(files, config):
-    clinic = config.extra.get("clinic")
-    for name in clinic.sections_text if clinic else []:
-        for published, picture in section_with_pictures(clinic, name)[1].items():
-            files.append(File.generated(config, published, abs_src_path=str(picture)))
-    return files
+class ClinicSections(Part):
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        clinic: Clinic | None = config.extra.get("clinic")
+        if clinic is None:
+            return files
+        for name in clinic.sections_text:
+            for published, picture in section_with_pictures(clinic, name)[1].items():
+                files.append(File.generated(config, published, abs_src_path=str(picture)))
+        return files
 
-
-def on_page_markdown(markdown, page, config, files):
-    clinic = config.extra.get("clinic")
-    if not clinic or page.file.src_uri not in clinic.sections_text:
-        return markdown
-    section = with_phone_links(section_with_pictures(clinic, page.file.src_uri)[0], clinic.region)
-    if MARKER not in markdown:
-        raise PluginError(
-            f"{page.file.src_uri}: has no {MARKER} line for the clinic's section. "
-            "Fix: add it where clinic sections go (before the summary)"
-        )
-    return markdown.replace(MARKER, section, 1)
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        clinic: Clinic | None = config.extra.get("clinic")
+        if not clinic or page.file.src_uri not in clinic.sections_text:
+            return markdown
+        section = with_phone_links(section_with_pictures(clinic, page.file.src_uri)[0], clinic.region)
+        if MARKER not in markdown:
+            raise PluginError(
+                f"{page.file.src_uri}: has no {MARKER} line for the clinic's section. "
+                "Fix: add it where clinic sections go (before the summary)"
+            )
+        return markdown.replace(MARKER, section, 1)

@@ -1,4 +1,4 @@
-"""MkDocs hook: a 404 page whose links work wherever the guide is served from.
+"""A 404 page whose links work wherever the guide is served from.
 
 MkDocs links the 404 page from the server's root ("/assets/...") when it does
 not know the site's address, so under a sub-path (/guide/nope.html) every
@@ -12,11 +12,18 @@ work at any depth.
 
 Only plugin API: the 404 page's own context (MkDocs' template_context event), copied with
 base_url "." and the extra CSS and scripts MkDocs made absolute ("/assets/...") made relative
-again. The context is copied, not changed: print-site keeps the 404 page's context to render
-the complete guide with. Every key other plugins put in it is kept.
+again. The context is copied, not changed: print-site keeps the 404 page's context (at the same
+event, before this part) to render the complete guide with. Every key other plugins put in it is kept.
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.templates import TemplateContext
+
+from guidekit.plugin.part import Part
 
 BASE = "."
 
@@ -27,12 +34,15 @@ def relative(url: object) -> object:
     return BASE + text if text.startswith("/") and not text.startswith("//") else url
 
 
-def on_template_context(context, template_name, config):
-    if template_name != "404.html" or config.site_url:
-        return context
-    ours = dict(context)
-    ours["base_url"] = BASE
-    for key in ("extra_css", "extra_javascript"):
-        if isinstance(ours.get(key), list):
-            ours[key] = [relative(url) for url in ours[key]]
-    return ours
+class NotFound(Part):
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        if template_name != "404.html" or config.site_url:
+            return context
+        ours: dict[str, Any] = dict(context)
+        ours["base_url"] = BASE
+        for key in ("extra_css", "extra_javascript"):
+            if isinstance(ours.get(key), list):
+                ours[key] = [relative(url) for url in ours[key]]
+        return ours  # type: ignore[return-value]

@@ -1,4 +1,4 @@
-"""MkDocs hook: keep repeated text out of the search index, so the page that explains a thing ranks first.
+"""Keep repeated text out of the search index, so the page that explains a thing ranks first.
 
 Material indexes each section of a page as its own entry, and Lunr ranks a short
 entry that names a word above a long one that explains it. Two kinds of text on
@@ -10,7 +10,7 @@ the guide's pages repeat what is explained elsewhere:
   but explained on one: Recovery, whose boxes say what each sign means and whom to call.
 
 So a search for "needle" or "tingling" found the FAQ's lists and the Key points
-before the page that explains. This hook gives those repeats Material's own
+before the page that explains. This part gives those repeats Material's own
 `data-search-exclude` attribute (the Key points heading: its whole section; a
 warning-sign list outside Recovery: that list), before the search plugin reads
 the page. Readers, the printed pages and the content check see the page unchanged.
@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from guidekit.plugin.part import Part
+from guidekit.plugin.parts.shared_text import snippet_folders
 
 # The summary that ends a page, in each language of the guide.
 SUMMARY = {"en": "Key points", "es": "Puntos clave"}
@@ -41,12 +45,10 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).split()).casefold()
 
 
-def sign_items(config, lang: str) -> set[str]:
+def sign_items(config: MkDocsConfig, lang: str) -> set[str]:
     """The start of each warning sign of the language's shared text (where pymdownx.snippets reads it)."""
-    paths = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", [])
-    root = Path(config.config_file_path).parent
-    for base in [paths] if isinstance(paths, str) else paths:
-        path = root / base / SIGNS[lang]
+    for folder in snippet_folders(config):
+        path = folder / SIGNS[lang]
         if path.is_file():
             lines = path.read_text(encoding="utf-8").splitlines()
             return {plain(line[2:])[:PREFIX] for line in lines if line.startswith("- ")}
@@ -57,18 +59,22 @@ def exclude(attrs: str) -> str:
     return attrs if "data-search-exclude" in attrs else f"{attrs} data-search-exclude"
 
 
-@event_priority(50)  # before anything reads the page's HTML for the index
-def on_page_content(content, page, config, files):
-    lang = config.theme["language"]
-    summary = SUMMARY.get(lang)
-    content = HEADING.sub(
-        lambda m: f"<h2{exclude(m['attrs'])}>{m['text']}</h2>" if plain(m["text"]) == plain(summary or "") else m[0],
-        content,
-    )
-    if page.file.src_uri == SIGNS_HOME or lang not in SIGNS:
-        return content
-    signs = sign_items(config, lang)
-    return LIST.sub(
-        lambda m: m[0].replace("<ul>", "<ul data-search-exclude>", 1) if plain(m["first"])[:PREFIX] in signs else m[0],
-        content,
-    )
+class SearchRepeats(Part):
+    def on_page_content(self, content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang = self.build.lang
+        summary = SUMMARY.get(lang)
+        content = HEADING.sub(
+            lambda m: (
+                f"<h2{exclude(m['attrs'])}>{m['text']}</h2>" if plain(m["text"]) == plain(summary or "") else m[0]
+            ),
+            content,
+        )
+        if page.file.src_uri == SIGNS_HOME or lang not in SIGNS:
+            return content
+        signs = sign_items(config, lang)
+        return LIST.sub(
+            lambda m: (
+                m[0].replace("<ul>", "<ul data-search-exclude>", 1) if plain(m["first"])[:PREFIX] in signs else m[0]
+            ),
+            content,
+        )

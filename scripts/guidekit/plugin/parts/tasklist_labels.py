@@ -1,4 +1,4 @@
-"""MkDocs hook: name each checklist box after its item.
+"""Name each checklist box after its item.
 
 pymdownx.tasklist writes `<li class="task-list-item"><input type="checkbox"
 disabled/> Text</li>`: the box has no label, so a screen reader announces an
@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.plugins import event_priority
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from guidekit.plugin.part import Part
 
 ITEM = re.compile(r'(<li class="task-list-item">)(<input type="checkbox"[^>]*>)(.*?)(?=</li>|<ul|<ol)', re.S)
 
 
-@event_priority(50)  # before print-site copies the page into print_page.html
-def on_page_content(html, page, config, files):
-    return ITEM.sub(r"\1<label>\2\3</label>", html)
+class TasklistLabels(Part):
+    def on_page_content(self, content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return ITEM.sub(r"\1<label>\2\3</label>", content)

@@ -1,4 +1,4 @@
-"""MkDocs hook: `mkdocs serve` rebuilds when a clinic's own files change.
+"""`mkdocs serve` rebuilds when a clinic's own files change.
 
 MkDocs watches the docs folder and the one config file it was given. A clinic's preview needs
 more: the configs that file INHERITs (for the Spanish edition, mkdocs.es.yml INHERITs the clinic's
@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+
+from guidekit.plugin.part import Part
 
 INHERIT = re.compile(r"^INHERIT:\s*(.+?)\s*$", re.M)
 FROM_ENV = re.compile(r"^!ENV\s*\[\s*(\w+)\s*,\s*['\"]?(.+?)['\"]?\s*\]$")
@@ -34,14 +41,17 @@ def inherited(config_file: Path) -> list[Path]:
     return found
 
 
-def watched(config) -> list[Path]:
+def watched(config: MkDocsConfig) -> list[Path]:
     clinic = config.extra.get("clinic")  # the checked clinic (guidekit.clinic.Clinic), or none
     paths = inherited(Path(config.config_file_path)) if config.config_file_path else []
     paths += [Path(value) for key in ("sections", "logo_source") if (value := getattr(clinic, key, None))]
     return [path for path in paths if path.exists()]
 
 
-def on_serve(server, config, builder):
-    for path in watched(config):
-        server.watch(str(path))
-    return server
+class ServeWatch(Part):
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        for path in watched(config):
+            server.watch(str(path))
+        return server
