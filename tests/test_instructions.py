@@ -21,7 +21,8 @@ EXPECTED = {
     ),
     "clear_liquids": (
         "before",
-        {"en": "The morning of", "es": "La mañana del procedimiento"},
+        # Beside the stop-eating time it follows (midnight: the day before), not the stop-drinking one.
+        {"en": "The day before", "es": "El día anterior"},
         {
             "en": "After you stop eating, drink only clear liquids: water, clear apple juice, black coffee, or "
             "plain tea with no milk.",
