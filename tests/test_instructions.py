@@ -200,6 +200,9 @@ ASK_AND_WRITE = {
         ],
         "recovery": [
             "Ask when you may drive, shower and lift",
+            "says you may. This is often after a day or two",
+            "Ask when you may shower",
+            "Ask your care team how much you may lift",
             "I may drive from:",
             "I may shower from:",
             "Most I may lift, until when:",
@@ -222,6 +225,9 @@ ASK_AND_WRITE = {
         ],
         "recovery": [
             "Pregunte cuándo puede manejar, bañarse y levantar peso",
+            "le diga que puede. Suele ser después de uno o dos días",
+            "Pregunte cuándo puede bañarse en la regadera",
+            "Pregunte a su equipo médico cuánto peso puede levantar",
             "Puedo manejar desde:",
             "Puedo bañarme en la regadera desde:",
             "Lo más que puedo levantar, y hasta cuándo:",
