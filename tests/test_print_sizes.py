@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ctypes
+from concurrent.futures import ThreadPoolExecutor
 
 import pypdfium2
 import pypdfium2.raw as pdfium
@@ -115,9 +116,7 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def printed(default_site):
-    """The measures of each neutral phase page, as Chromium lays it out for print."""
+def measure_printed(site):
     found = {}
     with sync_playwright() as playwright:
         browser = launch(playwright)
@@ -125,12 +124,21 @@ def printed(default_site):
             page = browser.new_page(java_script_enabled=False)
             page.emulate_media(media="print")
             for lang, _name, phase in HANDOUTS:
-                folder = default_site / EDITIONS[lang].folder.removesuffix("pdf")
+                folder = site / EDITIONS[lang].folder.removesuffix("pdf")
                 page.goto((folder / f"{phase}.html").as_uri())
                 found[(lang, phase)] = page.evaluate(MEASURE)
         finally:
             browser.close()
     return found
+
+
+@pytest.fixture(scope="module")
+def printed(default_site):
+    """The measures of each neutral phase page, as Chromium lays it out for print. In a thread of
+    its own: a browser test earlier in the same worker keeps its sync Playwright (and its event
+    loop) running in this thread for the session, and a second one would be refused here."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(measure_printed, default_site).result()
 
 
 @pytest.mark.parametrize("lang", EDITIONS)

@@ -176,6 +176,11 @@ def fetch(url: str) -> str:
         return ""
 
 
+# Only a guard against a server that never answers: the times are measured and reported, and a
+# loaded machine may take minutes to start one (the targets are the benchmark's figures, not this).
+HANG = 600
+
+
 def serve_rebuild_time(config: Path, work: Path, runs: int) -> list[float]:
     """Seconds from saving a page to the rebuilt page being served by `mkdocs serve`."""
     project = work / "serve-project"
@@ -200,7 +205,7 @@ def serve_rebuild_time(config: Path, work: Path, runs: int) -> list[float]:
     url = f"http://127.0.0.1:{port}/faq.html"
     times = []
     try:
-        deadline = time.time() + 60
+        deadline = time.time() + HANG
         while "Questions" not in fetch(url):
             if time.time() > deadline:
                 raise RuntimeError("mkdocs serve did not start")
@@ -210,7 +215,7 @@ def serve_rebuild_time(config: Path, work: Path, runs: int) -> list[float]:
             page.write_text(original + f"\n{marker}\n", encoding="utf-8")
             started = time.perf_counter()
             while marker not in fetch(url):
-                if time.perf_counter() - started > 60:
+                if time.perf_counter() - started > HANG:
                     raise RuntimeError("mkdocs serve did not rebuild")
                 time.sleep(0.05)
             times.append(round(time.perf_counter() - started, 2))
