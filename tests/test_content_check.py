@@ -317,8 +317,9 @@ def test_a_reference_list_is_not_scored_but_still_names_its_sources(tmp_path, ca
     def in_references(text):
         return replace_once(
             text,
-            '<div class="guide-references" markdown>\n\n',
-            f'<div class="guide-references" markdown>\n\n- {hard}\n',
+            # The main source's list (the About page has a second one, for the other sources).
+            'Our main source is a patient page from UPMC.\n\n<div class="guide-references" markdown>\n\n',
+            f'Our main source is a patient page from UPMC.\n\n<div class="guide-references" markdown>\n\n- {hard}\n',
         )
 
     code, report = run_json(capsys, "--docs-dir", str(edited_copy(tmp_path / "refs", "about.md", in_references)))

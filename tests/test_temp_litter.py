@@ -34,6 +34,7 @@ def test_suite_fails_when_a_test_leaves_something_in_the_temporary_folder(projec
     tests = project_copy / "tests"
     tests.mkdir()
     shutil.copy2(ROOT / "tests" / "conftest.py", tests / "conftest.py")
+    shutil.copy2(ROOT / "tests" / "helpers.py", tests / "helpers.py")  # what conftest imports
     (tests / "test_litter.py").write_text(LITTERING_TEST, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *workers, "tests"],
