@@ -14,7 +14,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from guidekit.clinic import ClinicError, load_clinic
 from guidekit.signoff import EDITION_FORM
-from helpers import REVIEW_MONTHS, REVIEWED, ROOT, mkdocs_build, replace_once
+from helpers import REVIEW_MONTHS, REVIEWED, ROOT, full_build, mkdocs_build, replace_once
 
 GOOD = {"name": "Test Clinic", "phone": "412-555-0100"}
 
@@ -198,19 +198,7 @@ def test_build_script_rejects_bad_clinic(case, project_copy):
     body, field, words = CASES[case]
     config = write_config(project_copy, body)
     site = project_copy / "site"
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(project_copy / "scripts" / "build.py"),
-            "--config",
-            str(project_copy / config),
-            "--site-dir",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=project_copy,
-    )
+    result = full_build(project_copy, site, config)
     assert result.returncode == 2
     message = result.stderr.strip()
     assert len(message.splitlines()) == 1, message
