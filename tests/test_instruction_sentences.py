@@ -5,6 +5,7 @@ that put a sentence in (or take a neutral "ask" line out)."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 import pytest
@@ -340,28 +341,27 @@ def test_a_follow_up_visit_has_its_own_sentence_on_the_recovery_page(lang, visit
     assert {"en": "My follow-up call or visit:", "es": "Mi llamada o cita de control:"}[lang] not in filled
 
 
-@pytest.mark.parametrize(
-    "lang,region,expected",
-    [
-        ("en", "US", "For example, if your procedure is at 9:00 AM, arrive at 7:30 AM."),
-        ("es", "US", "Por ejemplo, si su procedimiento es a las 9:00 de la mañana, llegue a las 7:30 de la mañana."),
-        ("en", "GB", "For example, if your procedure is at 09:00, arrive at 07:30."),
-    ],
-)
-def test_a_time_counted_back_comes_with_a_worked_example(lang, region, expected):
-    """PEMAT 24: where the reader must count back (arrive 90 minutes before), an example shows how."""
+ASKED_CLOCK = {
+    "en": "Ask your care team what time that is for you.",
+    "es": "Pregunte a su equipo médico a qué hora es eso para usted.",
+}
+ARRIVE = {
+    "en": (
+        "Your care team will tell you the time to arrive: **90 minutes (1 and a half hours)** before",
+        "I arrive at:",
+    ),
+    "es": ("Su equipo médico le dirá a qué hora llegar: **1 hora y media (90 minutos)** antes", "Hora de llegada:"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_time_counted_from_arrival_leaves_the_reader_to_count(lang):
+    """PEMAT 7 and CCI 17, read strictly: a time counted from arrival (or the arrival counted from the
+    procedure) comes with whom to ask for the clock time and a line to write it on, never a sum to do."""
     arrival = {"before": Duration(90, "minute"), "place": Text({"en": "the front desk.", "es": "la recepción."})}
-    assert written({"arrival": arrival}, lang, region, words(lang))["arrival"]["example"].replace("\u202f", " ") == (
-        expected
-    )
-
-
-@pytest.mark.parametrize(
-    "lang,expected",
-    [
-        ("en", "For example, if you arrive at 7:00 AM, stop at 5:00 AM."),
-        ("es", "Por ejemplo, si llega a las 7:00 de la mañana, deje de hacerlo a las 5:00 de la mañana."),
-    ],
-)
-def test_a_stop_time_before_arrival_comes_with_a_worked_example(lang, expected):
-    assert text(BeforeArrival(Duration(2, "hour")), lang)["example"] == expected
+    filled = page(lang, "before", {**ARRIVAL_RULES, "arrival": arrival})
+    said, blank = ARRIVE[lang]
+    line = next(line for line in html.unescape(filled).split("\n") if said in line)
+    assert f'{blank} <span class="guide-blank">' in line
+    assert filled.count(ASKED_CLOCK[lang]) == 2  # the stop-eating and the stop-drinking line
+    assert not re.search(r"For example, if|Por ejemplo, si", filled)

@@ -76,12 +76,10 @@ EXPECTED = {
         "before",
         {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
-            "en": "Arrive 90 minutes (1 and a half hours) before your procedure time. For example, if your "
-            "procedure is at 9:00 AM, arrive at 7:30 AM. Go to the front desk of Building B, second floor. "
-            "My procedure time: I arrive at:",
-            "es": "Llegue 1 hora y media (90 minutos) antes de la hora de su procedimiento. Por ejemplo, si su "
-            "procedimiento es a las 9:00 de la mañana, llegue a las 7:30 de la mañana. Vaya a la recepción del "
-            "edificio B, en el piso 2. Hora de mi procedimiento: Hora de llegada:",
+            "en": "Your care team will tell you the time to arrive: 90 minutes (1 and a half hours) before your "
+            "procedure time. Go to the front desk of Building B, second floor. I arrive at:",
+            "es": "Su equipo médico le dirá a qué hora llegar: 1 hora y media (90 minutos) antes de la hora de su "
+            "procedimiento. Vaya a la recepción del edificio B, en el piso 2. Hora de llegada:",
         },
     ),
     "bring": (
@@ -207,6 +205,12 @@ ASK_AND_WRITE = {
             "I may shower from:",
             "Most I may lift, until when:",
             "My follow-up call or visit:",
+            "ask how and when they will check on you",
+        ],
+        "faq": [
+            "Ask your care team when you may drive again",
+            "when you may drive, shower, and lift",
+            "Who do I call after hours?",
         ],
     },
     "es": {
@@ -232,6 +236,12 @@ ASK_AND_WRITE = {
             "Puedo bañarme en la regadera desde:",
             "Lo más que puedo levantar, y hasta cuándo:",
             "Mi llamada o cita de control:",
+            "pregunte cómo y cuándo le van a revisar",
+        ],
+        "faq": [
+            "Pregunte a su equipo médico cuándo puede volver a manejar",
+            "cuándo puede manejar, bañarse y levantar peso",
+            "fuera del horario de atención?",
         ],
     },
 }

@@ -370,39 +370,16 @@ def write_time(value: dt.time | BeforeArrival, lang: str, locale: str, words: Ma
     """A stop time's parts: value (the time with its day, or "2 hours before you arrive") and day."""
     day = time_day(value)
     if isinstance(value, BeforeArrival):
+        # No worked example: the page asks the care team for the clock time and leaves a line for it,
+        # so no reader has to count back (PEMAT 7; an example still expects a calculation).
         text = words["before_arrival"].format(duration=write_duration(value.duration, lang, locale, words))
-        # A worked example, so no reader has to count back alone (PEMAT 24).
-        stop = clock_minus(EXAMPLE_ARRIVAL, value.duration)
-        example = words["stop_example"].format(
-            arrive=write_clock(EXAMPLE_ARRIVAL, lang, locale, words), stop=write_clock(stop, lang, locale, words)
-        )
-        return {"value": text, "day": day, "example": example}
+        return {"value": text, "day": day}
     if value == dt.time(0, 0):
         text = words["midnight_day"]
     else:
         when = "procedure_day" if day == "of" else "evening_before" if value.hour >= 18 else "day_before"
         text = f"{write_clock(value, lang, locale, words)}, {words[when]}"
     return {"value": text, "day": day}
-
-
-# The times the worked examples start from: a morning procedure, as most are.
-EXAMPLE_PROCEDURE = dt.time(9, 0)
-EXAMPLE_ARRIVAL = dt.time(7, 0)
-
-
-def clock_minus(value: dt.time, duration: Duration) -> dt.time:
-    """The clock time `duration` before `value` (on a 24-hour dial)."""
-    moment = dt.datetime.combine(dt.date(2000, 1, 2), value) - dt.timedelta(minutes=duration.minutes)
-    return moment.time()
-
-
-def arrival_example(before: Duration, lang: str, locale: str, words: Mapping[str, str]) -> str:
-    """ "For example, if your procedure is at 9:00 AM, arrive at 7:30 AM." (PEMAT 24: a calculation
-    comes with an example.)"""
-    return words["arrival_example"].format(
-        procedure=write_clock(EXAMPLE_PROCEDURE, lang, locale, words),
-        arrive=write_clock(clock_minus(EXAMPLE_PROCEDURE, before), lang, locale, words),
-    )
 
 
 def write_duration(value: Duration, lang: str, locale: str, words: Mapping[str, str]) -> str:
@@ -461,8 +438,6 @@ def written(values: Mapping[str, Any], lang: str, region: str, words: Mapping[st
             out[name] = write_time(value, lang, locale, words)
         elif isinstance(value, dict):
             out[name] = {part: one(v) for part, v in value.items()}
-            if name == "arrival" and isinstance(value.get("before"), Duration):
-                out[name]["example"] = arrival_example(value["before"], lang, locale, words)
         else:
             out[name] = {"value": one(value)}
             if hasattr(value, "tel"):
