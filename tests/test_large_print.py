@@ -280,3 +280,67 @@ def test_the_fonts_are_the_pinned_packages_own():
         package_file = PACKAGE / "files" / path.name
         assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(package_file.read_bytes()).digest()
     assert (FONTS / "OFL.txt").read_bytes() == (PACKAGE / "LICENSE").read_bytes()
+
+
+def zero_centres(pdf: Path, first_page_only: bool = False) -> list[int]:
+    """For each printed zero, the dark pixels in the middle fifth of its glyph: a slashed zero's
+    stroke crosses there, a plain zero's middle is empty paper."""
+    scale = 4
+    found = [c for c in chars(pdf) if c.text == "0" and c.size >= CARD_PT - TOLERANCE]
+    counts = []
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        pages = {c.page for c in found}
+        for number in sorted(pages)[:1] if first_page_only else sorted(pages):
+            page = document[number - 1]
+            image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+            height = page.get_height()
+            for c in (c for c in found if c.page == number):
+                middle_x, middle_y = (c.left + c.right) / 2, height - (c.bottom + c.top) / 2
+                half_w, half_h = (c.right - c.left) / 10, (c.top - c.bottom) / 10
+                counts.append(
+                    sum(
+                        1
+                        for x in range(int((middle_x - half_w) * scale), int((middle_x + half_w) * scale) + 1)
+                        for y in range(int((middle_y - half_h) * scale), int((middle_y + half_h) * scale) + 1)
+                        if image.getpixel((x, y)) < 128
+                    )
+                )
+    finally:
+        document.close()
+    return counts
+
+
+@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("lang", CARDS)
+def test_the_card_prints_a_plain_zero_as_the_handouts_do(request, site, lang):
+    """Atkinson Hyperlegible's zero is slashed ("1Ø0.Ø °F"); the card prints the standard handouts' zero."""
+    counts = zero_centres(request.getfixturevalue(site) / CARDS[lang])
+    assert len(counts) >= 3, "too few zeros on the card to look at"  # 100.0 °F, at least
+    assert counts == [0] * len(counts), counts
+
+
+@pytest.mark.parametrize("lang,pdf", [(lang, pdf) for lang, pdf in LARGE if "recover" in pdf])
+def test_large_print_prints_the_same_plain_zero(default_site, lang, pdf):
+    counts = zero_centres(default_site / pdf, first_page_only=True)
+    assert counts, "no zero on the first page that has one"
+    assert counts == [0] * len(counts), counts
+
+
+@pytest.mark.parametrize("lang", CARDS)
+def test_the_cards_address_wraps_only_after_a_slash_or_a_dot(clinic_site, lang):
+    """'https://guide.example.' then 'org/recovery.html', never 'guide.example.or' then 'g/...'."""
+    document = pdfium.PdfDocument(str(clinic_site / CARDS[lang]))
+    try:
+        lines = [" ".join(line.split()) for line in document[0].get_textpage().get_text_range().splitlines()]
+    finally:
+        document.close()
+    address = SITE + RECOVERY[lang]
+    start = next(i for i, line in enumerate(lines) if line.startswith("https://"))
+    parts = []
+    for line in lines[start:]:
+        parts.append(line)
+        if "".join(parts) == address or len("".join(parts)) >= len(address):
+            break
+    assert "".join(parts) == address, parts
+    assert all(part.endswith(("/", ".")) for part in parts[:-1]), parts

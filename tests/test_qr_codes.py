@@ -136,7 +136,8 @@ def test_an_address_without_its_last_slash_still_names_the_guide_folder(url):
     assert edition_address(url, "") == "https://clinic.example.org/guide/"
 
 
-def test_a_long_address_wraps_after_a_slash_not_inside_a_word():
+def test_a_long_address_wraps_after_a_slash_or_a_dot_of_its_host_not_inside_a_word():
     assert breakable("https://clinic.example.org/spine&pain/es/before.html") == (
-        "https://clinic.example.org/<wbr>spine&amp;pain/<wbr>es/<wbr>before.html"
+        "https://<wbr>clinic.<wbr>example.<wbr>org/<wbr>spine&amp;pain/<wbr>es/<wbr>before.html"
     )
+    assert breakable("https://clinic.example.org") == "https://<wbr>clinic.<wbr>example.<wbr>org"

@@ -196,6 +196,22 @@ STYLED = """(id) => {
 }"""
 WAIT_S = 10
 
+# The papers a clinic may choose (guidekit.clinic_file.PAPERS), width and height in mm.
+PAPER_MM = {"Letter": (215.9, 279.4), "A4": (210.0, 297.0)}
+CSS_PX_PER_MM = 96 / 25.4
+TALLER_THAN_PAGE = "guide-taller-than-page"
+# A box of warning signs and the heading it stays with, measured at the printed page's width: one
+# taller than the page's body can never be whole on a page, so large-print.css lets it start where
+# it falls (its list of signs still moves whole to the next page) instead of leaving most of a page
+# empty before it.
+MARK_TALLER_THAN_PAGE = """([cls, height]) => {
+  for (const box of document.querySelectorAll(".md-typeset .admonition:is(.danger, .warning)")) {
+    const before = box.previousElementSibling;
+    const top = (before && /^H[1-6]$/.test(before.tagName) ? before : box).getBoundingClientRect().top;
+    if (box.getBoundingClientRect().bottom - top > height) box.classList.add(cls);
+  }
+}"""
+
 
 async def wait_until_styled(page: Page, link_id: str = "") -> None:
     """Until the page's stylesheet `link_id` (if any) and its fonts have loaded."""
@@ -206,6 +222,26 @@ async def wait_until_styled(page: Page, link_id: str = "") -> None:
     raise RuntimeError(f"{page.url}: the print stylesheet or its fonts did not load in {WAIT_S} s")
 
 
+def mm(length: str) -> float:
+    return float(length.removesuffix("mm"))
+
+
+async def mark_boxes_taller_than_page(page: Page, paper: str) -> None:
+    """Mark the warning boxes that cannot fit on one large-print page (MARK_TALLER_THAN_PAGE): the
+    page is laid out at the printed body's width for the measure, then at its own again."""
+    width, height = PAPER_MM[paper]
+    margins = LARGE_PRINT_MARGINS
+    body_width = (width - mm(margins["left"]) - mm(margins["right"])) * CSS_PX_PER_MM
+    body_height = (height - mm(margins["top"]) - mm(margins["bottom"])) * CSS_PX_PER_MM
+    viewport = page.viewport_size
+    await page.set_viewport_size({"width": round(body_width), "height": round(body_height)})
+    try:
+        await page.evaluate(MARK_TALLER_THAN_PAGE, [TALLER_THAN_PAGE, body_height])
+    finally:
+        if viewport:
+            await page.set_viewport_size(viewport)
+
+
 async def render_on(page: Page, edition_dir: Path, handout: Handout, out_dir: Path, settings: PrintSettings) -> Path:
     if handout.kind == CARD:
         return await render_card(page, edition_dir, handout, out_dir, settings)
@@ -214,6 +250,7 @@ async def render_on(page: Page, edition_dir: Path, handout: Handout, out_dir: Pa
     if large:
         await page.evaluate(ADD_LARGE_PRINT, [(edition_dir / LARGE_PRINT_CSS).as_uri(), LARGE_PRINT_CLASS])
         await wait_until_styled(page, "guide-large-print-css")
+        await mark_boxes_taller_than_page(page, settings.paper)
     if handout.page == PRINT_PAGE:
         # The table of contents, built by print-site's own functions.
         script = (edition_dir / PRINT_SITE_SCRIPT).read_text(encoding="utf-8")

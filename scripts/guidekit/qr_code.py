@@ -48,11 +48,18 @@ def qr_svg(address: str) -> Markup:
 
 
 def breakable(address: str) -> Markup:
-    """The address as HTML that wraps, where it must, after a slash of its path rather
-    than inside a word, so that the reader can still type it."""
-    path = address.partition("://")[2].partition("/")[2]  # what follows the host and its slash
-    head = address[: len(address) - len(path)]
-    return escape(head) + Markup("<wbr>") + Markup("/<wbr>").join(escape(part) for part in path.split("/"))
+    """The address as HTML that wraps, where it must, after a slash or after a dot of its
+    host ("https://", "guide.", "example.", "org/", "recovery.html") rather than inside a
+    word, so that the reader can still type it: a narrow column (the card's) is narrower
+    than many a host."""
+    scheme, separator, rest = address.partition("://")
+    if not separator:
+        return escape(address)
+    host, slash, path = rest.partition("/")
+    head = escape(scheme + separator) + Markup("<wbr>") + Markup(".<wbr>").join(escape(p) for p in host.split("."))
+    if not slash:
+        return head
+    return head + Markup("/<wbr>") + Markup("/<wbr>").join(escape(part) for part in path.split("/"))
 
 
 class Online(TypedDict):
