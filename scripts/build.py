@@ -30,7 +30,7 @@ from guidekit.manifest import ManifestError
 from guidekit.output_dir import FIX as SITE_DIR_FIX
 from guidekit.output_dir import MARKER, Refusal, mark, output_dir_problem, overflow_dir_for, replace_refusal
 from guidekit.signoff import problem as signoff_problem
-from guidekit.work_dir import die_with_parent, make_parents, remove_empty, replace_dir, stop_on_signals, work_dir
+from guidekit.work_dir import die_with_parent, make_parents, remove_empty, replace_dirs, stop_on_signals, work_dir
 from guidekit.write_failure import is_write_failure, reported, write_problem
 
 if TYPE_CHECKING:
@@ -388,8 +388,7 @@ def write_site(editions: list[Edition], configs: list[MkDocsConfig], site_dir: P
         write_host_configs(work / "site", work / "nginx", configs[0].site_url)
         for folder in (work / "site", work / "nginx"):
             mark(folder)  # so the next build may replace them
-        replace_dir(work / "site", site_dir)
-        replace_dir(work / "nginx", nginx_dir_for(site_dir))
+        replace_dirs([(work / "site", site_dir), (work / "nginx", nginx_dir_for(site_dir))])
         written = True
     except ChromiumMissing as error:
         print(

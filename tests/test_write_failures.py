@@ -5,6 +5,7 @@ a half-written site, nor the temporary folder, nor a folder made for the site.""
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -92,5 +93,7 @@ def test_a_disk_that_fills_up_while_printing_ends_the_build_in_one_line(default_
         cwd=ROOT,
     )
     assert "editions built" in result.stdout, result.stdout + result.stderr  # the pages fitted
-    one_line(result, f"{disk / 'site'}: the site could not be written: No space left on device (ENOSPC", "df -h")
+    full = f"{disk / 'site'}: the site could not be written: No space left on device (ENOSPC"
+    message = one_line(result, full, "df -h")
+    assert re.search(r", at (es/)?pdf/[\w-]+\.pdf in the site being built\)", message), message  # the handout, named
     assert result.stdout.strip().splitlines()[-1] == "left:"  # nothing on the disk

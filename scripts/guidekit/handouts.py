@@ -284,8 +284,19 @@ async def render_on(page: Page, edition_dir: Path, handout: Handout, out_dir: Pa
             raise TocPagesError(f"{handout.pdf}: {error}") from None
     else:
         pdf = await print_pdf()
-    target.write_bytes(pdf)
+    write_pdf(target, pdf)
     return target
+
+
+def write_pdf(target: Path, pdf: bytes) -> None:
+    """Write a handout. A write that fails part-way (a full disk) names no file, so the error is
+    given the handout's: the build's one line then says which PDF could not be written."""
+    try:
+        target.write_bytes(pdf)
+    except OSError as error:
+        if error.filename is None and error.errno is not None:
+            raise OSError(error.errno, error.strerror, str(target)) from error
+        raise
 
 
 async def render_card(page: Page, edition_dir: Path, handout: Handout, out_dir: Path, settings: PrintSettings) -> Path:
@@ -302,7 +313,7 @@ async def render_card(page: Page, edition_dir: Path, handout: Handout, out_dir: 
         # The card's margins are its @page rule's (docs/assets/css/card.css); no footer: its
         # sources line carries the edition. Written here, not by Playwright's driver, so a full
         # disk ends the build like any other write (guidekit.write_failure).
-        target.write_bytes(await page.pdf(format=settings.paper, print_background=True, tagged=True, outline=True))
+        write_pdf(target, await page.pdf(format=settings.paper, print_background=True, tagged=True, outline=True))
     finally:
         source.unlink(missing_ok=True)
     return target

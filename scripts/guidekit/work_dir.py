@@ -84,13 +84,39 @@ def remove_empty(made: list[Path]) -> None:
             folder.rmdir()
 
 
-def replace_dir(new: Path, target: Path) -> None:
-    """Put `new` in `target`'s place. What was there (checked before the build to be the
-    build's own, or empty) moves into the work folder that holds `new`, and goes with it:
-    no `.old` folder of a fixed name, which might be someone else's, is used."""
+def replace_dir(new: Path, target: Path) -> Path | None:
+    """Put `new` in `target`'s place, and return where what was there went (or None). What was
+    there (checked before the build to be the build's own, or empty) moves into the work folder
+    that holds `new`, and goes with it: no `.old` folder of a fixed name, which might be someone
+    else's, is used. A failed move puts it back."""
+    old = None
     if target.exists():
-        target.rename(new.parent / f"replaced-{target.name}")
-    new.rename(target)
+        old = new.parent / f"replaced-{target.name}"
+        target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        if old is not None:
+            old.rename(target)
+        raise
+    return old
+
+
+def replace_dirs(pairs: list[tuple[Path, Path]]) -> None:
+    """Put each new folder in its target's place, all or none: the site and its hosts' configs
+    belong together, so when a later move fails, the earlier ones are undone (each new folder
+    goes back to the work folder, what it replaced comes back) before the error goes on."""
+    done: list[tuple[Path, Path, Path | None]] = []
+    try:
+        for new, target in pairs:
+            done.append((new, target, replace_dir(new, target)))
+    except OSError:
+        for new, target, old in reversed(done):
+            with contextlib.suppress(OSError):
+                target.rename(new)
+                if old is not None:
+                    old.rename(target)
+        raise
 
 
 def die_with_parent() -> None:
