@@ -64,6 +64,54 @@ def test_the_check_sees_a_shape_drawn_with_use(new_page):
     assert any("touches use(" in p for p in page.evaluate(LAYOUT_JS, None)["problems"])
 
 
+# The procedure drawing: the needle (#needle) runs beside the spinal canal (#spinal-canal), never over it,
+# and its tip is in the cement (#cement). Measured in the drawing's own units, after every transform.
+NEEDLE_JS = """() => {
+  const svg = document.querySelector('svg');
+  const needle = svg.getElementById('needle'), canal = svg.getElementById('spinal-canal');
+  const cement = svg.getElementById('cement');
+  const toRoot = e => svg.getCTM().inverse().multiply(e.getCTM());
+  const at = (m, x, y) => new DOMPoint(x, y).matrixTransform(m);
+  const n = toRoot(needle), c = toRoot(canal);
+  const ends = [['x1', 'y1'], ['x2', 'y2']].map(([x, y]) => [+needle.getAttribute(x), +needle.getAttribute(y)]);
+  const [a, b] = ends.map(([x, y]) => at(n, x, y));
+  const centre = at(c, +canal.getAttribute('cx'), +canal.getAttribute('cy'));
+  const canalEdge = (+canal.getAttribute('r') + +canal.getAttribute('stroke-width') / 2) * Math.hypot(c.a, c.b);
+  const needleHalf = +needle.getAttribute('stroke-width') / 2 * Math.hypot(n.a, n.b);
+  const dx = b.x - a.x, dy = b.y - a.y;
+  const t = Math.max(0, Math.min(1, ((centre.x - a.x) * dx + (centre.y - a.y) * dy) / (dx * dx + dy * dy)));
+  const gap = Math.hypot(a.x + t * dx - centre.x, a.y + t * dy - centre.y) - canalEdge - needleHalf;
+  // The tip is the end toward the front of the body (the left), in the cement's own coordinates.
+  const [tx, ty] = a.x < b.x ? ends[0] : ends[1];
+  const inCement = at(cement.getCTM().inverse().multiply(needle.getCTM()), tx, ty);
+  const point = svg.createSVGPoint(); point.x = inCement.x; point.y = inCement.y;
+  return {gap, tipInCement: cement.isPointInFill(point)};
+}"""
+# Clear space between the needle's edge and the canal's, in units of the 480-wide view: 8 is 1.5 mm on
+# paper (9 cm wide) and 6 px on a 360 px phone screen.
+NEEDLE_GAP = 8
+PROCEDURE = [name for name in DRAWINGS if name.startswith("procedure")]
+
+
+@pytest.mark.parametrize("name", PROCEDURE)
+def test_the_needle_runs_beside_the_spinal_canal_into_the_cement(new_page, name):
+    page = new_page()
+    page.goto((IMAGES / name).as_uri())
+    found = page.evaluate(NEEDLE_JS)
+    assert found["gap"] >= NEEDLE_GAP, found
+    assert found["tipInCement"], found
+
+
+def test_the_check_finds_a_needle_over_the_canal(new_page):
+    """The needle's back end moved down, so that it runs over the canal: caught."""
+    page = new_page()
+    page.goto((IMAGES / "procedure.svg").as_uri())
+    assert page.evaluate("() => document.getElementById('needle').getAttribute('y2')") == "96"
+    page.evaluate("() => document.getElementById('needle').setAttribute('y2', '260')")
+    found = page.evaluate(NEEDLE_JS)
+    assert found["gap"] < 0 and found["tipInCement"], found
+
+
 # Read as files: no browser needed.
 
 SVG = "{http://www.w3.org/2000/svg}"
