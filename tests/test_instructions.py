@@ -133,7 +133,7 @@ EXPECTED = {
         {
             "en": "We will call you within 2 weeks after your procedure. If no one has called by then, call "
             "(412) 555-0142.",
-            "es": "Le vamos a llamar antes de que pasen 2 semanas de su procedimiento. Si nadie le ha llamado para "
+            "es": "Le vamos a llamar antes de que pasen 2 semanas desde su procedimiento. Si nadie le ha llamado para "
             "entonces, llame al (412) 555-0142.",
         },
     ),
