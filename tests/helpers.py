@@ -133,7 +133,7 @@ def long_date(value: dt.date, lang: str) -> str:
 
 REVIEWED, REVIEW_MONTHS = guide_review_settings()
 REVIEW_DUE = REVIEWED + relativedelta(months=REVIEW_MONTHS)
-REVIEWED_WORDS = {"en": "Reviewed {}", "es": "Revisado {}"}
+REVIEWED_WORDS = {"en": "Reviewed {}", "es": "Revisada el {}"}
 
 # --- the PDFs ----------------------------------------------------------------------------------
 

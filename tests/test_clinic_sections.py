@@ -15,7 +15,7 @@ from helpers import handout_text, replace_once
 
 SECTION = {
     "en": "Parking Park for free in the garage on Example Road.",
-    "es": "Dónde dejar el carro Deje su carro gratis en el garaje de Example Road.",
+    "es": "Dónde dejar el carro Deje su carro gratis en el estacionamiento de Example Road.",
 }
 KEY_POINTS = {"en": "Key points", "es": "Puntos clave"}
 # On the Before page a clinic's sections (parking, where to check in) follow the day's plan.

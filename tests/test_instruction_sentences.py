@@ -331,7 +331,7 @@ def test_an_unset_stop_time_keeps_its_neutral_line_in_the_day_before(lang):
     "lang,visit",
     [
         ("en", "Your follow-up visit is within **10 days** after your procedure. Before you go home, ask for the day"),
-        ("es", "Su cita de control (seguimiento) será antes de que pasen **10 días** de su procedimiento."),
+        ("es", "Su cita de control (seguimiento) será antes de que pasen **10 días** desde su procedimiento."),
     ],
 )
 def test_a_follow_up_visit_has_its_own_sentence_on_the_recovery_page(lang, visit):

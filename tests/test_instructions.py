@@ -45,9 +45,9 @@ EXPECTED = {
         {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
             "en": "Take only the morning medicines your care team names, with a small sip of water: the ones our "
-            "nurse names when she calls you. Write them here:",
+            "nurse names when we call you. Write them here:",
             "es": "Tome solo las medicinas de la mañana que le indique su equipo médico, con un sorbo pequeño de "
-            "agua: las que le diga nuestra enfermera cuando le llame. Escríbalas aquí:",
+            "agua: las que le indique nuestro personal de enfermería cuando le llamemos. Escríbalas aquí:",
         },
     ),
     "morning_medicines_fallback": (
@@ -63,8 +63,9 @@ EXPECTED = {
         "before",
         {"en": "When do you stop eating and drinking?", "es": "¿Cuándo debe dejar de comer y beber?"},
         {
-            "en": "Your plan for diabetes medicine: Our nurse will call you. She will tell you what to take, and when.",
-            "es": "Su plan para la medicina de la diabetes: Nuestra enfermera le llamará. Le dirá qué tomar, y cuándo.",
+            "en": "Your plan for diabetes medicine: Our nurse will call you to tell you what to take, and when.",
+            "es": "Su plan para la medicina de la diabetes: Nuestro personal de enfermería le llamará para decirle qué "
+            "tomar, y cuándo.",
         },
     ),
     "blood_thinner_phone": (
@@ -130,7 +131,7 @@ EXPECTED = {
         {
             "en": "We will call you within 2 weeks after your procedure. If no one has called by then, call "
             "(412) 555-0142.",
-            "es": "Le vamos a llamar antes de que pasen 2 semanas de su procedimiento. Si nadie le ha llamado para "
+            "es": "Le vamos a llamar antes de que pasen 2 semanas desde su procedimiento. Si nadie le ha llamado para "
             "entonces, llame al (412) 555-0142.",
         },
     ),

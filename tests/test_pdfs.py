@@ -323,7 +323,7 @@ def test_phone_numbers_never_break_across_lines_on_paper(clinic_site, lang):
 
 EDITION_WORDS = {
     "en": "Edition {edition} · Reviewed {reviewed} · next review due {due}",
-    "es": "Edición {edition} · Revisado {reviewed} · próxima revisión {due}",
+    "es": "Edición {edition} · Revisada el {reviewed} · próxima revisión: antes del {due}",
 }
 
 

@@ -42,9 +42,9 @@ def test_the_preview_follows_the_clinics_sections_and_config(tmp_path):
     )
     url = f"http://127.0.0.1:{port}/before.html"
     try:
-        wait_for(url, "Deje su carro gratis en el garaje", server)
+        wait_for(url, "Deje su carro gratis en el estacionamiento", server)
         edit_file(section, "Deje su carro gratis", "Deje su carro sin pagar")
-        wait_for(url, "Deje su carro sin pagar en el garaje", server)
+        wait_for(url, "Deje su carro sin pagar en el estacionamiento", server)
         edit_file(config, "phone: 412-555-0150", "phone: 412-555-0177")
         wait_for(url, "555-0177", server)
     finally:
