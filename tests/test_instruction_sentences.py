@@ -347,21 +347,24 @@ ASKED_CLOCK = {
 }
 ARRIVE = {
     "en": (
-        "Your care team will tell you the time to arrive: **90 minutes (1 and a half hours)** before",
-        "I arrive at:",
+        "Your care team will tell you your procedure time, and the time to arrive: **90 minutes (1 and a half hours)**",
+        ("My procedure time:", "I arrive at:"),
     ),
-    "es": ("Su equipo médico le dirá a qué hora llegar: **1 hora y media (90 minutos)** antes", "Hora de llegada:"),
+    "es": (
+        "Su equipo médico le dirá la hora de su procedimiento y la hora de llegada: **1 hora y media (90 minutos)**",
+        ("Hora de mi procedimiento:", "Hora de llegada:"),
+    ),
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_no_time_counted_from_arrival_leaves_the_reader_to_count(lang):
     """PEMAT 7 and CCI 17, read strictly: a time counted from arrival (or the arrival counted from the
-    procedure) comes with whom to ask for the clock time and a line to write it on, never a sum to do."""
+    procedure) comes with who gives the clock times and lines to write them on, never a sum to do."""
     arrival = {"before": Duration(90, "minute"), "place": Text({"en": "the front desk.", "es": "la recepción."})}
     filled = page(lang, "before", {**ARRIVAL_RULES, "arrival": arrival})
-    said, blank = ARRIVE[lang]
+    said, blanks = ARRIVE[lang]
     line = next(line for line in html.unescape(filled).split("\n") if said in line)
-    assert f'{blank} <span class="guide-blank">' in line
+    assert all(f'{blank} <span class="guide-blank">' in line for blank in blanks)  # both times, as they are told
     assert filled.count(ASKED_CLOCK[lang]) == 2  # the stop-eating and the stop-drinking line
     assert not re.search(r"For example, if|Por ejemplo, si", filled)

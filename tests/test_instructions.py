@@ -77,10 +77,12 @@ EXPECTED = {
         "before",
         {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
-            "en": "Your care team will tell you the time to arrive: 90 minutes (1 and a half hours) before your "
-            "procedure time. Go to the front desk of Building B, second floor. I arrive at:",
-            "es": "Su equipo médico le dirá a qué hora llegar: 1 hora y media (90 minutos) antes de la hora de su "
-            "procedimiento. Vaya a la recepción del edificio B, en el piso 2. Hora de llegada:",
+            "en": "Your care team will tell you your procedure time, and the time to arrive: 90 minutes (1 and a half "
+            "hours) before it. Write both down when they tell you. Go to the front desk of Building B, second floor. "
+            "My procedure time: I arrive at:",
+            "es": "Su equipo médico le dirá la hora de su procedimiento y la hora de llegada: 1 hora y media (90 "
+            "minutos) antes. Anote las dos cuando se las digan. Vaya a la recepción del edificio B, en el piso 2. "
+            "Hora de mi procedimiento: Hora de llegada:",
         },
     ),
     "bring": (
@@ -207,6 +209,7 @@ ASK_AND_WRITE = {
             "Most I may lift, until when:",
             "My follow-up call or visit:",
             "ask how and when they will check on you",
+            "Sources do not all agree on how soon",
         ],
         "faq": [
             "Ask your care team when you may drive again",
@@ -238,6 +241,7 @@ ASK_AND_WRITE = {
             "Lo más que puedo levantar, y hasta cuándo:",
             "Mi llamada o cita de control:",
             "pregunte cómo y cuándo le van a revisar",
+            "Las fuentes no dicen todas lo mismo sobre cuándo levantarse",
         ],
         "faq": [
             "Pregunte a su equipo médico cuándo puede volver a manejar",
@@ -299,6 +303,31 @@ def test_the_neutral_guide_asks_and_leaves_lines_to_write_in(default_site, lang)
         "en": "Stop eating at the time your care team gave you",
         "es": "Deje de comer a la hora que le dio su equipo médico",
     }[lang] in before
+
+
+CLINIC_LIMITS_ON_FAQ = {
+    "en": [
+        "You may drive again 24 hours after your procedure",
+        "You may shower 2 days after your procedure.",
+        "For 3 months after your procedure, do not lift anything heavier than 10 pounds (4.5 kg).",
+    ],
+    "es": [
+        "Puede volver a manejar 24 horas después de su procedimiento",
+        "Puede bañarse en la regadera 2 días después de su procedimiento.",
+        "Durante 3 meses después de su procedimiento, no levante nada que pese más de 10 libras (4.5 kilos).",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_the_clinic_faq_gives_the_clinics_own_limits(clinic_site, lang):
+    """The FAQ sheet stands alone: where the clinic has set its driving, showering and lifting
+    values, the sheet says them (not only "a few weeks"), in the Recovery sheet's words."""
+    for where, text in (
+        ("page", page_text(clinic_site, lang, "faq")),
+        ("handout", handout_text(clinic_site, lang, "faq")),
+    ):
+        assert [line for line in CLINIC_LIMITS_ON_FAQ[lang] if line not in text] == [], where
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
