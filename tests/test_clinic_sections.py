@@ -53,6 +53,21 @@ def test_sections_are_found_by_page_and_language(tmp_path):
     }
 
 
+def test_a_file_managers_own_files_are_passed_over(tmp_path):
+    """A clinic that edits its sections on a Mac or in Windows has files it never made (.DS_Store,
+    ._before.md, Thumbs.db): they are not sections, and not refused either. Anything else still is."""
+    litter = {".DS_Store": "", "es/.DS_Store": "", "._before.md": "", "Thumbs.db": "", "es/desktop.ini": ""}
+    folder = write(tmp_path, {"before.md": "## Parking\n", "es/before.md": "## Estacionar\n", **litter})
+    assert all((folder / name).is_file() for name in litter)
+    assert section_files(folder, PAGES, LANGS) == {
+        "en": {"before.md": folder / "before.md"},
+        "es": {"before.md": folder / "es" / "before.md"},
+    }
+    (folder / "notes.txt").write_text("", encoding="utf-8")
+    with pytest.raises(SectionError, match="notes.txt: is not a section"):
+        section_files(folder, PAGES, LANGS)
+
+
 @pytest.mark.parametrize(
     "files,message",
     [

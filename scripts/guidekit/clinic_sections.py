@@ -68,6 +68,15 @@ def symbolic_link(path: Path) -> SectionError:
     )
 
 
+# Files a file manager leaves in every folder it opens (macOS Finder, Windows Explorer): a clinic
+# that edits its sections on a Mac has .DS_Store files it never made and cannot see.
+SYSTEM_LITTER = {".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+def system_litter(name: str) -> bool:
+    return name in SYSTEM_LITTER or name.startswith("._")  # "._x": macOS's copy of x's metadata
+
+
 def section_files(folder: Path, page_files: list[str], languages: list[str]) -> dict[str, dict[str, Path]]:
     """{lang: {page file: section file}}; the first language's files sit at the top, the others in <lang>/."""
     base, others = languages[0], languages[1:]
@@ -75,6 +84,8 @@ def section_files(folder: Path, page_files: list[str], languages: list[str]) -> 
     for path in sorted(folder.rglob("*")):  # a link to a folder is listed, and not gone into
         if path.is_symlink():
             raise symbolic_link(path)
+        if path.is_file() and system_litter(path.name):
+            continue  # the file manager's own (Finder, Explorer): not the clinic's, never published
         if path.is_dir() and path.parent == folder and path.name in others:
             continue
         relative = path.relative_to(folder)
