@@ -183,7 +183,8 @@ def test_no_body_text_runs_into_the_footer(request, site, lang):
             top = max(c.top for c in footer)
             under = [c for c in body if c.bottom <= top]
             if under:
-                words = "".join(c.text for c in sorted(under, key=lambda c: (-c.baseline, c.left)))
+                rows = {round(c.baseline) for c in under}  # the whole of each line that runs into it
+                words = "".join(c.text for c in body if round(c.baseline) in rows)
                 overlaps.append(f"{pdf.name} page {number}: {words[:60]!r} {top - min(c.bottom for c in under):.1f} pt")
     assert overlaps == [], "body text over the footer's top: " + "; ".join(overlaps)
 
