@@ -39,6 +39,9 @@ class Char:
     bottom: float
     right: float
     top: float
+    # Drawn inside marked content (the page's tagged body); the footer Chromium draws in the
+    # bottom margin is not.
+    tagged: bool = True
 
     def inside(self, box: Box, slack: float = 1.0) -> bool:
         return (
@@ -152,7 +155,9 @@ def chars(pdf: Path) -> list[Char]:
                     size = pdfium_c.FPDFText_GetFontSize(textpage, index) * math.hypot(matrix.c, matrix.d)
                     pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
                     left, bottom, right, top = textpage.get_charbox(index)
-                    found.append(Char(number, chr(code), size, y.value, left, bottom, right, top))
+                    drawn = pdfium_c.FPDFText_GetTextObject(textpage, index)
+                    tagged = bool(drawn) and pdfium_c.FPDFPageObj_GetMarkedContentID(drawn) >= 0
+                    found.append(Char(number, chr(code), size, y.value, left, bottom, right, top, tagged))
         finally:
             document.close()
     return found

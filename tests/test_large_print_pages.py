@@ -4,7 +4,9 @@ both languages, neutral and example clinic (round-4 review, 3e and 4):
 - no page holds only the handout's header: the main message starts on page 1;
 - no page holds only the closing notes (the main source, "This guide does not replace your own care
   team"): they go over with the page's sources;
-- a checklist's boxes print empty: nothing is drawn inside them (a dark square inside looked checked).
+- a checklist's boxes print empty: nothing is drawn inside them (a dark square inside looked checked);
+- the call box (the clinic's numbers; neutral, the lines to write them on) follows the care-team list
+  (Recovery, FAQ), at body size; at the top of page 1 the numbers are said once (round-5 review).
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from guidekit.manifest import load_manifest
 from guidekit.pdf_text import LARGE_PRINT_FOOTER_MM, page_texts
-from guidekit.warning_lists import plain, squeezed
-from helpers import LARGE_PRINT
+from guidekit.warning_lists import plain, squeezed, warning_boxes
+from guidekit.warning_signs import shared_items
+from helpers import EXAMPLE, LARGE_PRINT, SCRIPTS
 from pdf_layout import Char, chars
 
 SITES = ["default_site", "clinic_site"]
@@ -147,3 +151,33 @@ def test_check_boxes_print_empty(request, site, lang, pdf, page):
         # A box of 0.9 em at 18 pt: about 16 points a side.
         assert 12 * SCALE <= width <= 20 * SCALE and abs(width - height) <= 2 * SCALE, (pdf, item[:40], box)
         assert inside == 0, f"{pdf}: the box before {item[:40]!r} has {inside} dark pixels inside: it looks checked"
+
+
+# What the call box under the care-team list prints first: the clinic's number, or (neutral) the label
+# of the line to write it on.
+CALL_BOX = {"clinic_site": {"en": EXAMPLE["phone"], "es": EXAMPLE["phone"]}}
+CALL_BOX["default_site"] = {"en": "Your care team's phone", "es": "Teléfono de su equipo médico"}
+# Between the last sign and the call box: at most the box's closing sentence and the box's first words.
+CALL_BOX_WITHIN = 250
+
+
+@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("lang,pdf,page", [h for h in LARGE if h[2].endswith(("recovery.html", "faq.html"))])
+def test_the_call_box_follows_the_care_team_list(request, site, lang, pdf, page):
+    built = request.getfixturevalue(site)
+    manifest = load_manifest(SCRIPTS / "required_content.yml")
+    boxes = warning_boxes(page_html(built, page), set(shared_items(manifest, lang)))
+    assert len(boxes) == 2, [b.title for b in boxes]
+    care_team = boxes[1]  # "Call 911 now", then "Call your care team"
+    body = [c for c in chars(built / pdf) if c.tagged]  # the footer, Chromium's, is not tagged
+    text = "".join(c.text for c in body)
+    title = text.index(squeezed(care_team.title))
+    last = text.index(squeezed(care_team.items[-1]), title) + len(squeezed(care_team.items[-1]))
+    wanted = squeezed(CALL_BOX[site][lang])
+    at = text.find(wanted, last)
+    assert 0 <= at - last <= CALL_BOX_WITHIN, f"{pdf}: no call box ({wanted}) after the care-team list"
+    printed = body[at : at + len(wanted)]
+    assert min(c.size for c in printed) >= 18 - 0.05, f"{pdf}: the call box at {min(c.size for c in printed):.1f} pt"
+    # At the top of page 1 the numbers are said once (the header's), not again in a box under it.
+    first_page = "".join(c.text for c in body if c.page == 1)
+    assert first_page.count(wanted) == 1, f"{pdf}: {wanted} on page 1 {first_page.count(wanted)} times"

@@ -4,10 +4,16 @@ element covers on each page (the PDF's structure tree: tests/pdf_layout.py).
 
 - A drawing's labels (SVG text, which Chromium writes into the PDF as text, at its printed size) are
   12 pt or more in a standard handout and 18 pt or more in large print, on Letter and A4.
+- No body text runs into the footer: on every page of every PDF (guide, handouts, large print; the
+  card has no footer), every character of the body is above the top of the footer's text.
 - A list of warning signs is never split across pages; a box of them that runs over a page break
-  breaks only before its list. In a standard handout such a box starts its page, with only its
-  heading above it; in large print, where a box of signs is taller than any page (the build
-  measures it), it starts where it falls, so the page before its list is not left nearly empty.
+  breaks only before its list, and in a standard handout then starts its page, with only its
+  heading above it. In large print each box is whole on one page: its title, the words that lead
+  into its list and every sign (the build's mark for a box taller than a page is a clinic's last
+  resort; the guide's own boxes never need it).
+- In large print the call box (the clinic's numbers; write-in lines, neutral) follows the care-team
+  list, at body size.
+- The anesthesia tick boxes: each option's box and words on one line.
 - No heading (h2, h3) is the last line of a column or page; the tracker's heading, its words and its
   table share one column of one page.
 """
@@ -15,6 +21,8 @@ element covers on each page (the PDF's structure tree: tests/pdf_layout.py).
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -134,6 +142,53 @@ def test_drawing_labels_in_large_print_on_a4(large_print_on_a4):
         assert smallest >= LARGE_LABEL_PT - TOLERANCE, f"{name}: a label at {smallest:.1f} pt on A4"
 
 
+# The footer
+
+# Every PDF of an edition: the complete guide, the phase handouts, their large print and the card.
+EDITION_PDFS = 10
+PAGE_OF = re.compile(r"(?:Page|Página)\d+(?:of|de)\d+")
+
+
+def footer_and_body(page: list[Char]) -> tuple[list[Char], list[Char]]:
+    """A page's footer, Chromium's (untagged) text from its "Page X of Y" row down, and the rest."""
+    untagged = [c for c in page if not c.tagged]
+    found = list(PAGE_OF.finditer("".join(c.text for c in untagged)))
+    if not found:
+        return [], page
+    row = untagged[found[-1].start()].baseline
+    footer = [c for c in untagged if c.baseline <= row + 0.5]
+    drawn = {id(c) for c in footer}
+    return footer, [c for c in page if id(c) not in drawn]
+
+
+@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("lang", PAGES)
+def test_no_body_text_runs_into_the_footer(request, site, lang):
+    folder = request.getfixturevalue(site) / PAGES[lang] / "pdf"
+    pdfs = sorted(folder.glob("*.pdf"))
+    assert len(pdfs) == EDITION_PDFS, [p.name for p in pdfs]
+    overlaps = []
+    for pdf in pdfs:
+        pages: dict[int, list[Char]] = {}
+        for char in chars(pdf):
+            pages.setdefault(char.page, []).append(char)
+        assert pages, f"{pdf.name}: no text"
+        card = pdf.stem.endswith(("when-to-call", "cuando-llamar"))
+        for number, page in sorted(pages.items()):
+            footer, body = footer_and_body(page)
+            if card:  # one page, its sources line closing it: no footer to run into
+                assert len(pages) == 1 and footer == [], f"{pdf.name}: a footer on the card"
+                continue
+            assert footer and body, f"{pdf.name} page {number}: no footer or no body found"
+            top = max(c.top for c in footer)
+            under = [c for c in body if c.bottom <= top]
+            if under:
+                rows = {round(c.baseline) for c in under}  # the whole of each line that runs into it
+                words = "".join(c.text for c in body if round(c.baseline) in rows)
+                overlaps.append(f"{pdf.name} page {number}: {words[:60]!r} {top - min(c.bottom for c in under):.1f} pt")
+    assert overlaps == [], "body text over the footer's top: " + "; ".join(overlaps)
+
+
 # Warning lists
 
 
@@ -170,6 +225,13 @@ def test_warning_lists_stay_on_one_page_and_a_box_that_does_not_fit_starts_a_pag
         title = found[at : at + len(squeezed(box.title))]
         title_page = title[0].page
         assert title_page in (list_page, list_page - 1), (pdf, box.title, title_page, list_page)
+        if large:  # the whole box on one page: its title, the words that lead in, every sign
+            parts = list(found[at:first])
+            for item in map(squeezed, box.items):
+                start = text.index(item, at)
+                parts += found[start : start + len(item)]
+            pages = sorted({c.page for c in parts})
+            assert pages == [title_page], f'{pdf}: the box "{box.title}" is on pages {pages}'
         if title_page != list_page and not large:  # the box runs over a page break: it starts its page
             top = max(c.top for c in title)
             heading = [h for h in headings if h.page == title_page]
@@ -230,15 +292,15 @@ def test_the_trackers_heading_words_and_table_share_a_column(request, site, lang
 
 
 def test_the_build_fails_a_handout_whose_warning_list_is_split(tmp_path):
-    """The build's own check (guidekit/warning_lists.py, run on every handout it prints): with the rule
-    that keeps a large-print list of signs whole taken out, the build fails and says which handout, in
-    which language, and which box; and it leaves no site behind."""
+    """The build's own check (guidekit/warning_lists.py, run on every handout it prints): with the
+    large-print signs spaced so far apart that a list of them is taller than any page, the build fails
+    and says which handout, in which language, and which box; and it leaves no site behind."""
     project = copy_project(tmp_path / "project")
     css = project / "docs" / "assets" / "css" / "large-print.css"
     text = css.read_text(encoding="utf-8")
-    rule = "> p:has(+ ul) {\n    break-after: auto;"
+    rule = ".admonition:is(.danger, .warning) li {\n    margin: 0;"
     assert text.count(rule) == 1
-    css.write_text(text.replace(rule, rule.replace("auto", "avoid")), encoding="utf-8")
+    css.write_text(text.replace(rule, rule.replace("margin: 0;", "margin: 0 0 4em;")), encoding="utf-8")
     site = tmp_path / "site"
     result = full_build(project, site)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -249,3 +311,29 @@ def test_the_build_fails_a_handout_whose_warning_list_is_split(tmp_path):
         said = f'the {lang} handout {pdf}: the list of signs in the box "{box}" is split across pages'
         assert said in result.stderr, result.stderr[-3000:]
     assert not site.exists()
+
+
+# Tick boxes
+
+CHOICE = re.compile(r'<span class="guide-choice">(.*?)</span>')
+DURING = [h for h in HANDOUTS if h[2].endswith("during.html")]
+
+
+@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("lang,pdf,page,large", DURING)
+def test_each_anesthesia_option_is_on_one_line_with_its_box(request, site, lang, pdf, page, large):
+    """ "☐ local with sedation (sleepy)": the box and the option's words on one line, and each option
+    on a line of its own, so no word of one ("local") reads as another option."""
+    built = request.getfixturevalue(site)
+    options = [html.unescape(o) for o in CHOICE.findall((built / page).read_text(encoding="utf-8"))]
+    assert len(options) == 3 and all(o.startswith("☐") for o in options), options
+    found = [c for c in chars(built / pdf) if c.tagged]
+    text = "".join(c.text for c in found)
+    lines = []
+    for option in options:
+        at = text.index(squeezed(option))
+        printed = found[at : at + len(squeezed(option))]
+        rows = {(c.page, round(c.baseline)) for c in printed}
+        assert len(rows) == 1, f"{pdf}: {option!r} is printed on {len(rows)} lines"
+        lines.append(rows.pop())
+    assert len(set(lines)) == len(options), f"{pdf}: options share a line: {lines}"

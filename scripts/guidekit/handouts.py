@@ -200,15 +200,18 @@ WAIT_S = 10
 PAPER_MM = {"Letter": (215.9, 279.4), "A4": (210.0, 297.0)}
 CSS_PX_PER_MM = 96 / 25.4
 TALLER_THAN_PAGE = "guide-taller-than-page"
-# A box of warning signs and the heading it stays with, measured at the printed page's width: one
-# taller than the page's body can never be whole on a page, so large-print.css lets it start where
-# it falls (its list of signs still moves whole to the next page) instead of leaving most of a page
-# empty before it.
+# A box of warning signs, from the heading it stays with to the end of its list (what large-print.css
+# keeps on one page), measured at the printed page's width. The last resort: one taller than the
+# page's body can never be whole on a page, so large-print.css lets it start where it falls and break
+# before its list (which still moves whole), instead of leaving most of a page empty before it. The
+# guide's own boxes fit (tests/test_print_layout.py); a clinic's longer words might not.
 MARK_TALLER_THAN_PAGE = """([cls, height]) => {
   for (const box of document.querySelectorAll(".md-typeset .admonition:is(.danger, .warning)")) {
     const before = box.previousElementSibling;
     const top = (before && /^H[1-6]$/.test(before.tagName) ? before : box).getBoundingClientRect().top;
-    if (box.getBoundingClientRect().bottom - top > height) box.classList.add(cls);
+    const lists = box.querySelectorAll(":scope > ul");
+    const end = (lists.length ? lists[lists.length - 1] : box).getBoundingClientRect().bottom;
+    if (end - top > height) box.classList.add(cls);
   }
 }"""
 
