@@ -242,7 +242,7 @@ ASK_AND_WRITE = {
             "Lo más que puedo levantar, y hasta cuándo:",
             "Mi llamada o cita de control:",
             "pregunte cómo y cuándo le van a revisar",
-            "Las fuentes no están de acuerdo sobre cuándo levantarse",
+            "Las fuentes no dicen todas lo mismo sobre cuándo levantarse",
         ],
         "faq": [
             "Pregunte a su equipo médico cuándo puede volver a manejar",
