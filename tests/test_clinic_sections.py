@@ -19,7 +19,7 @@ SECTION = {
 }
 KEY_POINTS = {"en": "Key points", "es": "Puntos clave"}
 # On the Before page a clinic's sections (parking, where to check in) follow the day's plan.
-PLAN = {"en": "What do you do, and when?", "es": "¿Qué debe hacer, y cuándo?"}
+PLAN = {"en": "What do you do, and when?", "es": "¿Qué debe hacer y cuándo?"}
 QUESTIONS = {"en": "What should you ask your care team?", "es": "¿Qué debe preguntar a su equipo médico?"}
 PAGES = ["index.md", "before.md", "recovery.md"]
 LANGS = ["en", "es"]

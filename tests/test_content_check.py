@@ -355,6 +355,8 @@ RETIRED = {
         *[r"\(85 ?%\)", r"most keep getting better", r"treating your osteoporosis", r"what tests will you have"],
         # Round 4 (issue 23): the clinic's nurse has no "she"; "this page" is wrong on paper.
         *[r"\bnurse\b[^.]*\bshe\b", r"lists (of signs )?are (at the top of |on )this page"],
+        # Round 5: the About page claimed a sentence-by-sentence check of an edition not yet signed off.
+        *[r"compared each sentence"],
     ],
     "es": [
         *[r"casi siempre", r"tinte de contraste", r"dónde trabajar", r"tratar su osteoporosis"],
@@ -369,6 +371,10 @@ RETIRED = {
         *[r"más o menos lo mismo", r"delgados y débiles", r"apretar la médula", r"aprieta los nervios"],
         *[r"bultos de sangre", r"\bles relaja\b", r"llámelos usted", r"\bigual le pueden\b"],
         *[r"listas (de señales )?están (al principio de |en )esta página", r"\breviewed: revisado\b"],
+        # Round 5: a comma splice in the fasting line, calques, a title with no article as a subject.
+        *[r"después de \*\*\{value\}\*\*, solo un sorbo", r"estudios cuidadosos", r"más lentos? su pensamiento"],
+        *[r"por (una|cualquier) señal de", r"todos los que toma", r"para dormirle", r"compararon cada frase"],
+        *[r"\{reviewer\} revisó"],
     ],
 }
 CONFIG = {"en": ROOT / "mkdocs.yml", "es": ROOT / "mkdocs.es.yml"}  # each edition's interface words

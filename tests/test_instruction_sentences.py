@@ -299,7 +299,8 @@ ARRIVAL_RULES = {
         (
             "es",
             "- [ ] Deje de comer **8 horas antes de llegar**. ",
-            "- [ ] Después de dejar de comer, beba solo líquidos claros: agua o té solo.",
+            "- [ ] Después de dejar de comer, beba solo líquidos claros (transparentes, sin leche ni pulpa): "
+            "agua o té solo.",
             "- [ ] Deje de beber **2 horas antes de llegar**. ",
         ),
     ],

@@ -26,8 +26,8 @@ EXPECTED = {
         {
             "en": "After you stop eating, drink only clear liquids: water, clear apple juice, black coffee, or "
             "plain tea with no milk.",
-            "es": "Después de dejar de comer, beba solo líquidos claros: agua, jugo de manzana colado (sin pulpa), "
-            "café negro sin leche ni crema, o té sin leche.",
+            "es": "Después de dejar de comer, beba solo líquidos claros (transparentes, sin leche ni pulpa): agua sola "
+            "(no aguas frescas), jugo de manzana colado (sin pulpa), café negro sin leche ni crema, o té sin leche.",
         },
     ),
     "stop_drinking": (
@@ -36,8 +36,8 @@ EXPECTED = {
         {
             "en": "Do not drink anything after 5:00 AM, the day of your procedure, except a small sip of water "
             "with the morning medicines you were told to take.",
-            "es": "No beba nada después de las 5:00 de la mañana, el día de su procedimiento, solo un sorbo pequeño "
-            "de agua con las medicinas de la mañana que le indicaron.",
+            "es": "No beba nada después de las 5:00 de la mañana, el día de su procedimiento. Solo puede tomar un "
+            "sorbo pequeño de agua con las medicinas de la mañana que le indicaron.",
         },
     ),
     "morning_medicines": (
@@ -64,8 +64,8 @@ EXPECTED = {
         {"en": "When do you stop eating and drinking?", "es": "¿Cuándo debe dejar de comer y beber?"},
         {
             "en": "Your plan for diabetes medicine: Our nurse will call you to tell you what to take, and when.",
-            "es": "Su plan para la medicina de la diabetes: Nuestro personal de enfermería le llamará para decirle qué "
-            "tomar, y cuándo.",
+            "es": "Su plan para la medicina de la diabetes: nuestro personal de enfermería le llamará para decirle qué "
+            "tomar y cuándo.",
         },
     ),
     "blood_thinner_phone": (
@@ -81,7 +81,8 @@ EXPECTED = {
             "hours) before it. Write both down when they tell you. Go to the front desk of Building B, second floor. "
             "My procedure time: I arrive at:",
             "es": "Su equipo médico le dirá la hora de su procedimiento y la hora de llegada: 1 hora y media (90 "
-            "minutos) antes. Anote las dos cuando se las digan. Vaya a la recepción del edificio B, en el piso 2. "
+            "minutos) antes. Anote las dos cuando se las digan. Vaya a la recepción del edificio B, en el piso 2 "
+            "(oprima el botón 2 del elevador). "
             "Hora de mi procedimiento: Hora de llegada:",
         },
     ),
@@ -90,7 +91,7 @@ EXPECTED = {
         {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
             "en": "Also bring: your photo ID and your insurance card.",
-            "es": "Lleve también: su identificación con foto y la tarjeta de su seguro.",
+            "es": "Lleve también: su identificación con foto y la tarjeta de su seguro médico.",
         },
     ),
     "lie_flat": (
