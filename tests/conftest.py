@@ -103,8 +103,15 @@ def shared_build(tmp_path_factory, pytest_config, name: str, config: str, config
                 (project / config).write_text(config_text, encoding="utf-8")
             result = full_build(project, site, config)
             assert result.returncode == 0, result.stdout + result.stderr
+            for stream in ("stdout", "stderr"):  # what the build said, for the tests of its output
+                (shared / name / f"{stream}.txt").write_text(getattr(result, stream), encoding="utf-8")
             done.touch()
     return site
+
+
+def build_output(site: Path, stream: str) -> str:
+    """What the shared build of `site` printed on stdout or stderr."""
+    return (site.parent / f"{stream}.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -112,6 +119,12 @@ def default_site(tmp_path_factory, pytestconfig) -> Path:
     """The neutral guide as `make build` makes it: every edition (English at the root, Spanish
     in es/), the PDFs and the hosts' configs."""
     return shared_build(tmp_path_factory, pytestconfig, "default", "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def default_build_output(default_site) -> dict[str, str]:
+    """What `make build`'s command printed as it built default_site: {"stdout": ..., "stderr": ...}."""
+    return {stream: build_output(default_site, stream) for stream in ("stdout", "stderr")}
 
 
 @pytest.fixture(scope="session")

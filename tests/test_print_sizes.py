@@ -9,45 +9,24 @@
 
 from __future__ import annotations
 
-import ctypes
 from concurrent.futures import ThreadPoolExecutor
 
-import pypdfium2
-import pypdfium2.raw as pdfium
 import pytest
 from playwright.sync_api import sync_playwright
 
 from guidekit.browser import launch
-from guidekit.pdf_text import FOOTER_MM, MM, PDFIUM
+from guidekit.pdf_text import FOOTER_MM, MM
 from helpers import EDITIONS, EXAMPLE, HANDOUTS, pdf_path
+from pdf_layout import chars as layout_chars
 
 BODY_PT = 12
 FOOTER_PT = 10
 
 
 def chars(pdf) -> list[tuple[int, str, float, float, float]]:
-    """(page, character, size in points, bottom, baseline) for each character drawn."""
-    found = []
-    with PDFIUM:
-        document = pypdfium2.PdfDocument(str(pdf))
-        try:
-            for number, page in enumerate(document, start=1):
-                textpage = page.get_textpage()
-                for i in range(textpage.count_chars()):
-                    char = chr(pdfium.FPDFText_GetUnicode(textpage, i))
-                    if char.isspace() or not char.isprintable():
-                        continue
-                    matrix = pdfium.FS_MATRIX()
-                    pdfium.FPDFText_GetMatrix(textpage, i, matrix)
-                    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-                    size = round(pdfium.FPDFText_GetFontSize(textpage, i) * scale, 1)
-                    x, y = ctypes.c_double(), ctypes.c_double()
-                    pdfium.FPDFText_GetCharOrigin(textpage, i, x, y)
-                    bottom = textpage.get_charbox(i)[1]
-                    found.append((number, char, size, bottom, y.value))
-        finally:
-            document.close()
-    return found
+    """(page, character, size in points to 0.1 pt, bottom, baseline) for each printable character
+    drawn: pdf_layout's characters (spaces left out), sizes rounded as the 12 pt and 10 pt limits read them."""
+    return [(c.page, c.text, round(c.size, 1), c.bottom, c.baseline) for c in layout_chars(pdf) if c.text.isprintable()]
 
 
 @pytest.mark.parametrize("site", ["default_site", "clinic_site"])

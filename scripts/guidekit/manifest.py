@@ -6,6 +6,7 @@ Every error names the file, the entry and the field, and says how to fix it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,13 +145,20 @@ def _no_unknown(mapping: YamlMapping, allowed: set[str], file: Path | str, entry
         )
 
 
+# The manifest holds more patterns than `re` keeps compiled (512), so without a cache of its own
+# every load (several per build, one per content check) compiled each of them again.
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _compile(pattern: object, file: Path | str, entry: str, name: str) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern.strip():
         raise ManifestError(
             file, entry, name, f"pattern {pattern!r} is not a non-empty string", "write each pattern as a quoted string"
         )
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        return _compiled(pattern)
     except re.error as error:
         raise ManifestError(
             file,

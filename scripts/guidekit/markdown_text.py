@@ -25,6 +25,8 @@ import yaml
 if TYPE_CHECKING:
     from .shared_text import Origin
 
+# libyaml's safe loader where PyYAML has it: every check parses the front matter of every page.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
@@ -87,7 +89,7 @@ def parse_page(source: str, path: str) -> Page:
     meta: dict[str, Any] = {}
     front = FRONT_MATTER.match(source)
     if front:
-        loaded = yaml.safe_load(front.group(1))
+        loaded = yaml.load(front.group(1), Loader=SAFE_LOADER)
         meta = loaded if isinstance(loaded, dict) else {}
         source = _blank_out(front) + source[front.end() :]
     source = COMMENT.sub(_blank_out, source)
