@@ -44,10 +44,10 @@ EXPECTED = {
         "before",
         {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
-            "en": "Take only the morning medicines your care team names, with a small sip of water: the ones our "
-            "nurse names when we call you. Write them here:",
-            "es": "Tome solo las medicinas de la mañana que le indique su equipo médico, con un sorbo pequeño de "
-            "agua: las que le indique nuestro personal de enfermería cuando le llamemos. Escríbalas aquí:",
+            "en": "Take only these morning medicines, with a small sip of water: the ones our nurse names when we "
+            "call you. Write them here:",
+            "es": "Tome solo estas medicinas de la mañana, con un sorbo pequeño de agua: las que le indique nuestro "
+            "personal de enfermería cuando le llamemos. Escríbalas aquí:",
         },
     ),
     "morning_medicines_fallback": (
@@ -78,10 +78,12 @@ EXPECTED = {
         {"en": "The morning of", "es": "La mañana del procedimiento"},
         {
             "en": "Your care team will tell you your procedure time, and the time to arrive: 90 minutes (1 and a half "
-            "hours) before it. Write both down when they tell you. Go to the front desk of Building B, second floor. "
+            "hours) before it, so there is time to check you in and get you ready. Write both down when they tell you. "
+            "Go to the front desk of Building B, second floor. "
             "My procedure time: I arrive at:",
             "es": "Su equipo médico le dirá la hora de su procedimiento y la hora de llegada: 1 hora y media (90 "
-            "minutos) antes. Anote las dos cuando se las digan. Vaya a la recepción del edificio B, en el piso 2 "
+            "minutos) antes, para que haya tiempo de registrarle y prepararle. Anote las dos cuando se las digan. "
+            "Vaya a la recepción del edificio B, en el piso 2 "
             "(oprima el botón 2 del elevador). "
             "Hora de mi procedimiento: Hora de llegada:",
         },
