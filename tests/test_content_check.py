@@ -255,7 +255,7 @@ def test_hidden_text_does_not_count(tmp_path, capsys):
 
 def test_fact_in_the_wrong_section_is_missing(tmp_path, capsys):
     """The call-your-doctor signs must sit under their own heading."""
-    arms = "- numbness, tingling, or weakness in your arms that is new\n"
+    arms = "- numbness or tingling in your arms that is new\n"
     legs = "- numbness or tingling in your legs that is new, mild, and stays the same"
 
     def drop_nerve_signs(text: str) -> str:
