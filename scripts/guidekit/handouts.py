@@ -226,6 +226,7 @@ async def wait_until_styled(page: Page, link_id: str = "") -> None:
 
 
 def mm(length: str) -> float:
+    """A length as MARGINS writes it ("18mm"), in millimetres."""
     return float(length.removesuffix("mm"))
 
 

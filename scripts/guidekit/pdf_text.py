@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pypdfium2
 
-from .handouts import LARGE_PRINT_MARGINS, MARGINS
+from .handouts import LARGE_PRINT_MARGINS, MARGINS, mm
 from .markdown_text import Unit
 
 # About ten full lines of a one-column page.
@@ -27,9 +27,9 @@ WINDOW_CHARS = 850
 MM = 72 / 25.4
 # A character counts as body text when any of it is above this line: 1 mm above the margin,
 # so the footer's tallest letters stay out and every line of the body stays in.
-FOOTER_MM = float(MARGINS["bottom"].removesuffix("mm")) + 1
+FOOTER_MM = mm(MARGINS["bottom"]) + 1
 # The same for a large-print handout, whose footer's margin is taller.
-LARGE_PRINT_FOOTER_MM = float(LARGE_PRINT_MARGINS["bottom"].removesuffix("mm")) + 1
+LARGE_PRINT_FOOTER_MM = mm(LARGE_PRINT_MARGINS["bottom"]) + 1
 
 
 # PDFium is not thread-safe, and the build reads each PDF in a thread while Chromium prints the
